@@ -1,0 +1,142 @@
+#include "engine/simulation.hpp"
+
+#include <oneapi/tbb/enumerable_thread_specific.h>
+#include <oneapi/tbb/parallel_pipeline.h>
+#include <oneapi/tbb/task_arena.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "engine/forward_pass.hpp"
+
+namespace pipesim {
+namespace {
+
+constexpr std::int32_t not_tallied = -1;
+
+std::vector<std::uint32_t> tallied_nodes(const Network& network, TallyScope scope) {
+    std::vector<std::uint32_t> slots;
+    for (NodeIndex n = 0; n < network.nodes.size(); ++n)
+        if (scope == TallyScope::every_node || network.nodes[n].kind == ActivityKind::milestone)
+            slots.push_back(n);
+    return slots;
+}
+
+std::shared_ptr<const std::vector<double>> deterministic_finish_of(
+    const std::vector<double>& every_node, const std::vector<std::uint32_t>& slots) {
+    auto per_slot = std::make_shared<std::vector<double>>();
+    for (auto node : slots) per_slot->push_back(every_node[node]);
+    return per_slot;
+}
+
+struct Worker {
+    BlockSchedule block;
+    FinishHistograms histograms;
+};
+
+// Runs one chunk of iterations; histograms go to the worker, sums to the returned moments.
+class ChunkRunner {
+  public:
+    ChunkRunner(const Network& network, const RunSettings& settings,
+                const std::vector<std::uint32_t>& slots)
+        : network_(network),
+          settings_(settings),
+          slots_(slots),
+          slot_of_node_(network.nodes.size(), not_tallied),
+          pass_(network),
+          deterministic_(deterministic_finish_of(pass_.deterministic_finishes(), slots)),
+          workers_([&] {
+              return Worker{BlockSchedule(pass_.rows(), iterations_per_block),
+                            FinishHistograms(slots.size(), network.horizon_days())};
+          }) {
+        for (std::size_t slot = 0; slot < slots.size(); ++slot)
+            slot_of_node_[slots[slot]] = static_cast<std::int32_t>(slot);
+    }
+
+    // Per slot; also the shift of the moment sums, since it lies near the mean.
+    const std::shared_ptr<const std::vector<double>>& deterministic_finish() const {
+        return deterministic_;
+    }
+
+    FinishMoments run(std::uint64_t chunk) {
+        Worker& worker = workers_.local();
+        FinishMoments moments(deterministic_);
+        const std::uint64_t begin = chunk * iterations_per_chunk;
+        const std::uint64_t end = std::min(settings_.iterations, begin + iterations_per_chunk);
+        for (std::uint64_t first = begin; first < end; first += iterations_per_block) {
+            const auto count = static_cast<std::size_t>(
+                std::min<std::uint64_t>(iterations_per_block, end - first));
+            pass_.run_block(settings_.seed, first, count, worker.block,
+                            [&](NodeIndex node, const double* finish) {
+                                const std::int32_t slot = slot_of_node_[node];
+                                if (slot != not_tallied)
+                                    tally(static_cast<std::size_t>(slot), finish, count, worker,
+                                          moments);
+                            });
+        }
+        return moments;
+    }
+
+    FinishHistograms merged_histograms() const {
+        FinishHistograms total(slots_.size(), network_.horizon_days());
+        for (const Worker& worker : workers_) total.merge(worker.histograms);
+        return total;
+    }
+
+  private:
+    static void tally(std::size_t slot, const double* finish, std::size_t count, Worker& worker,
+                      FinishMoments& moments) {
+        for (std::size_t i = 0; i < count; ++i) {
+            worker.histograms.add(slot, day_index_of_time(finish[i]));
+            moments.add(slot, finish[i]);
+        }
+    }
+
+    const Network& network_;
+    const RunSettings& settings_;
+    const std::vector<std::uint32_t>& slots_;
+    std::vector<std::int32_t> slot_of_node_;
+    ForwardPass pass_;
+    std::shared_ptr<const std::vector<double>> deterministic_;
+    tbb::enumerable_thread_specific<Worker> workers_;
+};
+
+}  // namespace
+
+Tallies simulate(const Network& network, const RunSettings& settings) {
+    if (settings.iterations == 0 || settings.iterations > std::uint64_t{1} << 32)
+        throw InputError({}, "", "the number of iterations must be between 1 and 2^32");
+    const std::vector<std::uint32_t> slots = tallied_nodes(network, settings.scope);
+    ChunkRunner runner(network, settings, slots);
+    FinishMoments moments(runner.deterministic_finish());
+
+    const std::uint64_t chunks =
+        (settings.iterations + iterations_per_chunk - 1) / iterations_per_chunk;
+    const int threads = settings.threads == 0 ? tbb::info::default_concurrency()
+                                              : static_cast<int>(settings.threads);
+    tbb::task_arena arena(threads);
+    arena.execute([&] {
+        std::uint64_t next = 0;
+        std::uint64_t done = 0;
+        tbb::parallel_pipeline(
+            static_cast<std::size_t>(2 * threads),
+            tbb::make_filter<void, std::uint64_t>(tbb::filter_mode::serial_in_order,
+                                                  [&](tbb::flow_control& control) -> std::uint64_t {
+                                                      if (next == chunks) control.stop();
+                                                      return next++;
+                                                  }) &
+                tbb::make_filter<std::uint64_t, FinishMoments>(
+                    tbb::filter_mode::parallel,
+                    [&](std::uint64_t chunk) { return runner.run(chunk); }) &
+                tbb::make_filter<FinishMoments, void>(
+                    tbb::filter_mode::serial_in_order, [&](const FinishMoments& chunk_moments) {
+                        moments.merge(chunk_moments);
+                        done = std::min(settings.iterations, done + iterations_per_chunk);
+                        if (settings.on_progress) settings.on_progress(done);
+                    }));
+    });
+    return Tallies{slots, *runner.deterministic_finish(), settings.iterations,
+                   runner.merged_histograms(), std::move(moments)};
+}
+
+}  // namespace pipesim

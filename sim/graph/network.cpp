@@ -1,0 +1,145 @@
+#include "graph/network.hpp"
+
+#include <algorithm>
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/strong_components.hpp>
+#include <boost/graph/topological_sort.hpp>
+#include <deque>
+#include <iterator>
+#include <unordered_map>
+
+#include "core/random_stream.hpp"
+
+namespace pipesim {
+namespace {
+
+using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
+
+// The scenario's activities in file order, with edges predecessor -> successor.
+struct FlatScenario {
+    explicit FlatScenario(std::size_t activity_count) : graph(activity_count) {}
+    std::vector<const Activity*> activities;
+    std::vector<std::uint32_t> project_of;
+    Graph graph;
+};
+
+FlatScenario flatten(const Scenario& scenario) {
+    std::size_t count = 0;
+    for (const auto& project : scenario.projects) count += project.activities.size();
+    FlatScenario flat(count);
+    std::unordered_map<std::string_view, std::size_t> index;
+    for (std::uint32_t p = 0; p < scenario.projects.size(); ++p)
+        for (const auto& activity : scenario.projects[p].activities) {
+            index.emplace(activity.id, flat.activities.size());
+            flat.activities.push_back(&activity);
+            flat.project_of.push_back(p);
+        }
+    for (std::size_t v = 0; v < flat.activities.size(); ++v)
+        for (const auto& dependency : flat.activities[v]->predecessors)
+            if (auto it = index.find(dependency.predecessor); it != index.end())
+                boost::add_edge(it->second, v, flat.graph);
+    return flat;
+}
+
+// The shortest way round the cycle through `start`, staying inside its component.
+std::vector<std::size_t> cycle_through(const Graph& graph, std::size_t start,
+                                       const std::vector<std::size_t>& component) {
+    std::vector<std::size_t> parent(boost::num_vertices(graph), SIZE_MAX);
+    std::deque<std::size_t> queue{start};
+    while (!queue.empty()) {
+        const std::size_t v = queue.front();
+        queue.pop_front();
+        for (auto [e, end] = boost::out_edges(v, graph); e != end; ++e) {
+            const std::size_t w = boost::target(*e, graph);
+            if (component[w] != component[start] || parent[w] != SIZE_MAX) continue;
+            parent[w] = v;
+            if (w == start) {
+                std::vector<std::size_t> path{start};
+                for (std::size_t u = v; u != start; u = parent[u]) path.push_back(u);
+                std::reverse(path.begin() + 1, path.end());
+                return path;
+            }
+            queue.push_back(w);
+        }
+    }
+    return {start};
+}
+
+ProblemList cycles_of(const FlatScenario& flat) {
+    ProblemList problems;
+    const std::size_t n = flat.activities.size();
+    std::vector<std::size_t> component(n);
+    const std::size_t count = boost::strong_components(flat.graph, component.data());
+    std::vector<std::size_t> size(count, 0);
+    for (std::size_t c : component) ++size[c];
+    std::vector<bool> reported(count, false);
+    for (std::size_t v = 0; v < n; ++v) {
+        const std::size_t c = component[v];
+        const bool self_loop = boost::edge(v, v, flat.graph).second;
+        if (reported[c] || (size[c] < 2 && !self_loop)) continue;
+        reported[c] = true;
+        std::string ring;
+        for (std::size_t u : cycle_through(flat.graph, v, component))
+            ring += flat.activities[u]->id + " -> ";
+        ring += flat.activities[v]->id;
+        problems.add(flat.activities[v]->where, flat.activities[v]->id,
+                     "dependency cycle: " + ring);
+    }
+    return problems;
+}
+
+double days_after_start(const Scenario& scenario, Date date) {
+    return static_cast<double>(date - scenario.plan.start);
+}
+
+NetworkNode make_node(const Scenario& scenario, const Activity& activity, std::uint32_t project,
+                      std::uint32_t declared) {
+    double earliest = days_after_start(scenario, scenario.plan.status_date);
+    if (activity.start_no_earlier_than)
+        earliest = std::max(earliest, days_after_start(scenario, *activity.start_no_earlier_than));
+    return {activity.id,   activity.name,     project,
+            activity.kind, activity.duration, variable_hash(activity.id),
+            earliest,      activity.target,   declared};
+}
+
+}  // namespace
+
+ProblemList find_cycles(const Scenario& scenario) {
+    return cycles_of(flatten(scenario));
+}
+
+Network compile_network(const Scenario& scenario) {
+    const FlatScenario flat = flatten(scenario);
+    cycles_of(flat).throw_if_any();
+
+    std::vector<std::size_t> reverse_order;
+    boost::topological_sort(flat.graph, std::back_inserter(reverse_order));
+    const std::vector<std::size_t> order(reverse_order.rbegin(), reverse_order.rend());
+    std::vector<NodeIndex> position(order.size());
+    for (std::size_t i = 0; i < order.size(); ++i) position[order[i]] = static_cast<NodeIndex>(i);
+
+    Network network;
+    network.scenario_name = scenario.plan.name;
+    network.plan_start = scenario.plan.start;
+    network.status_date = scenario.plan.status_date;
+    network.horizon_end = scenario.plan.horizon_end;
+    for (const auto& project : scenario.projects)
+        network.projects.push_back({project.id, project.name, project.category, project.tags});
+
+    std::unordered_map<std::string_view, NodeIndex> index;
+    for (std::size_t v = 0; v < flat.activities.size(); ++v)
+        index.emplace(flat.activities[v]->id, position[v]);
+    network.link_begin.push_back(0);
+    for (std::size_t v : order) {
+        const Activity& activity = *flat.activities[v];
+        network.nodes.push_back(
+            make_node(scenario, activity, flat.project_of[v], static_cast<std::uint32_t>(v)));
+        for (const auto& dependency : activity.predecessors)
+            if (auto it = index.find(dependency.predecessor); it != index.end())
+                network.links.push_back({it->second, dependency.type, dependency.lag_days});
+        network.link_begin.push_back(static_cast<std::uint32_t>(network.links.size()));
+    }
+    return network;
+}
+
+}  // namespace pipesim

@@ -1,0 +1,83 @@
+#include "stats/summary.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pipesim {
+namespace {
+
+double share_by(std::span<const std::uint32_t> histogram, std::int64_t last_day,
+                std::uint64_t total) {
+    std::uint64_t count = 0;
+    for (std::int64_t day = 0; day <= last_day && day + 1 < std::ssize(histogram); ++day)
+        count += histogram[static_cast<std::size_t>(day)];
+    return static_cast<double>(count) / static_cast<double>(total);
+}
+
+FinishForecast forecast_of(const Network& network, const Tallies& tallies, std::size_t slot) {
+    const NetworkNode& node = network.nodes[tallies.tallied_nodes[slot]];
+    const NetworkProject& project = network.projects[node.project];
+    const auto histogram = tallies.histograms.of(slot);
+    const std::uint64_t n = tallies.iterations;
+
+    FinishForecast forecast{node.id,
+                            node.name,
+                            project.id,
+                            std::string(category_name(project.category)),
+                            node.kind,
+                            node.target,
+                            {},
+                            {},
+                            {},
+                            0.0,
+                            tallies.moments.mean(slot, n),
+                            tallies.moments.standard_deviation(slot, n),
+                            network.plan_start.plus_days(static_cast<std::int32_t>(
+                                day_index_of_time(tallies.deterministic_finish[slot])))};
+    if (node.target) {
+        const double p = share_by(histogram, *node.target - network.plan_start, n);
+        forecast.p_on_time = p;
+        forecast.p_on_time_se = std::sqrt(p * (1.0 - p) / static_cast<double>(n));
+    }
+    for (std::size_t q = 0; q < reported_quantiles.size(); ++q)
+        if (auto day = quantile_day(histogram, reported_quantiles[q], n))
+            forecast.dates[q] = network.plan_start.plus_days(static_cast<std::int32_t>(*day));
+    forecast.p_after_horizon = static_cast<double>(histogram.back()) / static_cast<double>(n);
+    return forecast;
+}
+
+}  // namespace
+
+std::optional<std::int64_t> quantile_day(std::span<const std::uint32_t> histogram, double p,
+                                         std::uint64_t total) {
+    // The smallest day with at least ceil(p * total) finishes by it: the inverse of the
+    // empirical distribution function.
+    const auto needed = std::max<std::uint64_t>(
+        1, static_cast<std::uint64_t>(std::ceil(p * static_cast<double>(total))));
+    std::uint64_t count = 0;
+    for (std::size_t day = 0; day + 1 < histogram.size(); ++day) {
+        count += histogram[day];
+        if (count >= needed) return static_cast<std::int64_t>(day);
+    }
+    return std::nullopt;
+}
+
+Results summarise(const Network& network, const Tallies& tallies, std::uint64_t seed) {
+    Results results{network.scenario_name, tallies.iterations,  seed, network.plan_start,
+                    network.status_date,   network.horizon_end, {},   {}};
+    std::vector<std::size_t> slots(tallies.tallied_nodes.size());
+    for (std::size_t s = 0; s < slots.size(); ++s) slots[s] = s;
+    std::sort(slots.begin(), slots.end(), [&](std::size_t a, std::size_t b) {
+        return network.nodes[tallies.tallied_nodes[a]].declared <
+               network.nodes[tallies.tallied_nodes[b]].declared;
+    });
+    for (std::size_t slot : slots) {
+        FinishForecast forecast = forecast_of(network, tallies, slot);
+        auto& list =
+            forecast.kind == ActivityKind::milestone ? results.milestones : results.activities;
+        list.push_back(std::move(forecast));
+    }
+    return results;
+}
+
+}  // namespace pipesim

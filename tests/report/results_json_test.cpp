@@ -1,0 +1,66 @@
+#include "report/results_json.hpp"
+
+#include <gtest/gtest.h>
+
+#include <nlohmann/json.hpp>
+
+#include "report/csv_tables.hpp"
+#include "report/terminal_table.hpp"
+#include "support/scenarios.hpp"
+
+namespace pipesim {
+namespace {
+
+const std::string scenario = testing::plan_with(R"(
+  - id: hsr
+    name: 渝湘高铁 "Chongqing, Qianjiang"
+    category: rail
+    activities:
+      - {id: a, name: "铺轨, 第一段 \"A\"", duration: {dist: triangular, min: 10, mode: 20, max: 40}}
+    milestones:
+      - {id: ready, name: 基本达到通车条件, after: [a], target: 2024-01-25}
+)",
+                                                "  iterations: 777\n  seed: 5\n");
+
+TEST(ResultsJson, HasTheDocumentedShape) {
+    const auto json =
+        nlohmann::json::parse(results_to_json(testing::forecast_of(scenario, 4000, 7)));
+    EXPECT_EQ(json["scenario"], "test plan");
+    EXPECT_EQ(json["iterations"], 4000);
+    EXPECT_EQ(json["seed"], 7);
+    ASSERT_EQ(json["milestones"].size(), 1u);
+    const auto& m = json["milestones"][0];
+    EXPECT_EQ(m["id"], "hsr.ready");
+    EXPECT_EQ(m["name"], "基本达到通车条件");  // UTF-8 round-trips byte for byte
+    EXPECT_EQ(m["project"], "hsr");
+    EXPECT_EQ(m["category"], "rail");
+    EXPECT_EQ(m["target"], "2024-01-25");
+    for (const char* key : {"p_on_time", "p_on_time_se", "p_after_horizon", "mean_days", "sd_days"})
+        EXPECT_TRUE(m[key].is_number()) << key;
+    for (const char* q : {"p10", "p50", "p80", "p90"}) EXPECT_TRUE(m["dates"][q].is_string()) << q;
+    EXPECT_EQ(m["deterministic"], "2024-01-20");
+    EXPECT_FALSE(json["activities"][0].contains("p_on_time"));
+    for (const char* absent : {"threads", "elapsed", "host", "time"})
+        EXPECT_FALSE(json.contains(absent));
+}
+
+TEST(ResultsJson, CsvQuotesNamesWithCommasAndQuotes) {
+    const auto results = testing::forecast_of(scenario, 500, 7);
+    const std::string csv = activities_csv(results.activities);
+    EXPECT_EQ(csv.substr(0, csv.find('\n')),
+              "id,name,project,category,p10,p50,p80,p90,p_after_horizon,mean_days,sd_days,"
+              "deterministic");
+    EXPECT_NE(csv.find("hsr.a,\"铺轨, 第一段 \"\"A\"\"\",hsr,rail,"), std::string::npos) << csv;
+    const std::string milestones = milestones_csv(results.milestones);
+    EXPECT_NE(milestones.find(",2024-01-25,"), std::string::npos) << milestones;
+}
+
+TEST(ResultsJson, TerminalTableAlignsChineseNames) {
+    const std::string table = milestone_table(testing::forecast_of(scenario, 500, 7));
+    EXPECT_NE(table.find("基本达到通车条件"), std::string::npos);
+    EXPECT_NE(table.find("2024-01-25"), std::string::npos);
+    EXPECT_NE(table.find('%'), std::string::npos);
+}
+
+}  // namespace
+}  // namespace pipesim

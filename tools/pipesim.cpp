@@ -1,0 +1,132 @@
+// pipesim: the command line. The only place that prints for a planner and turns errors
+// into exit codes (0 fine, 1 could not finish, 2 bad input).
+
+#include <spdlog/spdlog.h>
+
+#include <CLI/CLI.hpp>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <optional>
+
+#include "core/atomic_file.hpp"
+#include "engine/forecast.hpp"
+#include "graph/network.hpp"
+#include "io/scenario_loader.hpp"
+#include "progress_bar.hpp"
+#include "report/csv_tables.hpp"
+#include "report/results_json.hpp"
+#include "report/terminal_table.hpp"
+
+namespace {
+
+using namespace pipesim;
+namespace fs = std::filesystem;
+
+constexpr int exit_failed = 1;
+constexpr int exit_bad_input = 2;
+
+struct RunOptions {
+    std::string scenario;
+    std::optional<std::uint64_t> iterations;
+    std::optional<std::uint64_t> seed;
+    unsigned threads = 0;
+    std::string out = "out";
+    bool quiet = false;
+};
+
+void print_problems(const std::vector<Problem>& problems) {
+    for (const auto& problem : problems)
+        std::fprintf(stderr, "error: %s\n", describe(problem).c_str());
+    std::fprintf(stderr, "%zu problem%s found\n", problems.size(), problems.size() == 1 ? "" : "s");
+}
+
+int validate(const std::string& file) {
+    ScenarioReading reading = read_scenario_file(file);
+    std::vector<Problem> problems = reading.problems.items();
+    const ProblemList cycles = find_cycles(reading.scenario);
+    problems.insert(problems.end(), cycles.items().begin(), cycles.items().end());
+    if (!problems.empty()) {
+        print_problems(problems);
+        return exit_bad_input;
+    }
+    std::size_t activities = 0, milestones = 0;
+    for (const auto& project : reading.scenario.projects)
+        for (const auto& activity : project.activities)
+            ++(activity.kind == ActivityKind::milestone ? milestones : activities);
+    std::printf("%s: valid (%zu projects, %zu activities, %zu milestones)\n", file.c_str(),
+                reading.scenario.projects.size(), activities, milestones);
+    return 0;
+}
+
+void write_outputs(const Results& results, const fs::path& folder) {
+    fs::create_directories(folder);
+    write_file_atomically(folder / "results.json", results_to_json(results));
+    write_file_atomically(folder / "milestones.csv", milestones_csv(results.milestones));
+    write_file_atomically(folder / "activities.csv", activities_csv(results.activities));
+}
+
+int run(const RunOptions& options) {
+    const Scenario scenario = load_scenario(options.scenario);
+    const Network network = compile_network(scenario);
+    RunSettings settings;
+    settings.iterations = options.iterations.value_or(scenario.plan.iterations);
+    settings.seed = options.seed.value_or(scenario.plan.seed);
+    settings.threads = options.threads;
+    cli::ProgressBar progress(settings.iterations);
+    if (!options.quiet) settings.on_progress = [&](std::uint64_t done) { progress.update(done); };
+
+    const auto started = std::chrono::steady_clock::now();
+    const Results results = forecast(network, settings);
+    const double seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    settings.on_progress = nullptr;
+
+    write_outputs(results, options.out);
+    if (!options.quiet)
+        std::printf("%s\n%s", results.scenario.c_str(), milestone_table(results).c_str());
+    spdlog::info(
+        "{} iterations of {} activities and milestones in {:.3f} s ({:.1f} million "
+        "node-iterations/s); results in {}",
+        settings.iterations, network.nodes.size(), seconds,
+        static_cast<double>(settings.iterations * network.nodes.size()) / seconds / 1e6,
+        options.out);
+    return 0;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    CLI::App app{"pipesim: Monte Carlo forecasts for project and investment pipelines"};
+    app.require_subcommand(1);
+    spdlog::set_pattern("%^%l%$: %v");
+
+    RunOptions options;
+    auto* run_command = app.add_subcommand("run", "Simulate a scenario and write forecasts");
+    run_command->add_option("scenario", options.scenario, "Scenario file (YAML)")->required();
+    run_command
+        ->add_option("-n,--iterations", options.iterations, "Iterations (default: the scenario's)")
+        ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
+    run_command->add_option("-s,--seed", options.seed, "Random seed (default: the scenario's)");
+    run_command->add_option("-t,--threads", options.threads, "Worker threads (0: all cores)")
+        ->check(CLI::Range(0u, 1024u));
+    run_command->add_option("-o,--out", options.out, "Folder for results")->capture_default_str();
+    run_command->add_flag("-q,--quiet", options.quiet, "Print no table and no progress");
+
+    std::string validate_file;
+    auto* validate_command =
+        app.add_subcommand("validate", "Check a scenario and list every problem");
+    validate_command->add_option("scenario", validate_file, "Scenario file (YAML)")->required();
+
+    CLI11_PARSE(app, argc, argv);
+    try {
+        if (*validate_command) return validate(validate_file);
+        return run(options);
+    } catch (const InputError& error) {
+        print_problems(error.problems());
+        return exit_bad_input;
+    } catch (const std::exception& error) {
+        std::fprintf(stderr, "error: %s\n", error.what());
+        return exit_failed;
+    }
+}

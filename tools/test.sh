@@ -1,0 +1,13 @@
+#!/usr/bin/env bash
+# Builds and runs every test: the Release build, then the same suite under
+# AddressSanitizer and UndefinedBehaviorSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash tools/install-dependencies.sh
+jobs=$(nproc)
+for preset in release sanitize; do
+  echo "== $preset =="
+  cmake --preset "$preset" >/dev/null
+  cmake --build --preset "$preset" -j "$jobs"
+  ctest --preset "$preset" -j "$jobs"
+done
