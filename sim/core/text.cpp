@@ -67,8 +67,8 @@ std::size_t edit_distance(std::string_view a, std::string_view b) {
 }
 
 std::string closest_match(std::string_view word, std::span<const std::string_view> candidates) {
-    // A typo changes a few characters; beyond a third of the word it is another word.
-    const std::size_t tolerance = std::max<std::size_t>(2, word.size() / 3);
+    // A typo changes a few characters; beyond half of the word it is another word.
+    const std::size_t tolerance = std::max<std::size_t>(2, word.size() / 2);
     std::string_view best;
     std::size_t best_distance = tolerance + 1;
     for (auto candidate : candidates) {

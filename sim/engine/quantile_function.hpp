@@ -31,13 +31,13 @@ struct BetaQuantileTable;
 // Tables are immutable once built and held by shared_ptr, so quantile functions may outlive
 // this cache and be used from many threads; the cache itself is not thread-safe.
 class BetaQuantileTables {
-public:
+  public:
     // The table for this shape, built on first request (a few milliseconds).
     std::shared_ptr<const BetaQuantileTable> for_shape(double alpha, double beta);
     // How many distinct shapes have been tabulated.
     std::size_t size() const { return tables_.size(); }
 
-private:
+  private:
     std::map<std::pair<double, double>, std::shared_ptr<const BetaQuantileTable>> tables_;
 };
 
@@ -79,7 +79,7 @@ using Any = std::variant<Fixed, Uniform, Triangular, Pert, TruncatedNormal, LogN
 }  // namespace compiled_quantile
 
 class QuantileFunction {
-public:
+  public:
     // Precondition: find_parameter_problem(distribution) is nullopt.
     QuantileFunction(const Distribution& distribution, BetaQuantileTables& tables);
 
@@ -90,7 +90,7 @@ public:
     // the loop so each kind's loop is simple enough to vectorise. u and out have equal sizes.
     void evaluate(std::span<const double> u, std::span<double> out) const;
 
-private:
+  private:
     compiled_quantile::Any compiled_;
 };
 

@@ -95,8 +95,12 @@ double days_after_start(const Scenario& scenario, Date date) {
 NetworkNode make_node(const Scenario& scenario, const Activity& activity, std::uint32_t project,
                       std::uint32_t declared) {
     double earliest = days_after_start(scenario, scenario.plan.status_date);
-    if (activity.start_no_earlier_than)
-        earliest = std::max(earliest, days_after_start(scenario, *activity.start_no_earlier_than));
+    // Work may start at 00:00 of its date; a milestone is an event dated by the day it ends
+    // in, so "not before D" puts it at the end of day D, not at the end of the day before.
+    if (activity.start_no_earlier_than) {
+        const double day = days_after_start(scenario, *activity.start_no_earlier_than);
+        earliest = std::max(earliest, activity.kind == ActivityKind::milestone ? day + 1 : day);
+    }
     return {activity.id,   activity.name,     project,
             activity.kind, activity.duration, variable_hash(activity.id),
             earliest,      activity.target,   declared};

@@ -1,5 +1,6 @@
 #include "io/scenario_loader.hpp"
 
+#include <yaml-cpp/depthguard.h>
 #include <yaml-cpp/yaml.h>
 
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <map>
 #include <set>
 #include <sstream>
+#include <unordered_map>
 
 #include "core/text.hpp"
 
@@ -32,6 +34,7 @@ constexpr std::array<std::string_view, 3> dependency_keys{"id", "type", "lag"};
 constexpr std::array<std::string_view, 9> category_names{
     "rail", "airport", "road", "school", "hospital", "commerce", "investment", "reform", "other"};
 constexpr std::uint64_t max_iterations = 1'000'000'000;
+constexpr std::string_view iterations_range = "from 1 to 1,000,000,000";
 
 std::string in_quotes(std::string_view text) {
     return "'" + std::string(text) + "'";
@@ -50,6 +53,14 @@ std::string number_text(double value) {
     return std::string(buffer.data(), result.ptr);
 }
 
+// An assumption id starts with a letter, so "-5" or "1e3" is read as a number of days.
+bool names_assumption(std::string_view word) {
+    return !word.empty() && word[0] >= 'a' && word[0] <= 'z' &&
+           std::all_of(word.begin(), word.end(), [](char c) {
+               return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+           });
+}
+
 bool is_valid_id(std::string_view id) {
     return !id.empty() && std::all_of(id.begin(), id.end(), [](char c) {
         return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
@@ -59,7 +70,13 @@ bool is_valid_id(std::string_view id) {
 // Walks the YAML tree, turning nodes into model values and every fault into a Problem.
 class ScenarioReader {
   public:
-    explicit ScenarioReader(std::string source) : source_(std::move(source)) {}
+    ScenarioReader(std::string source, std::string_view text) : source_(std::move(source)) {
+        for (std::size_t begin = 0; begin <= text.size();) {
+            const std::size_t end = std::min(text.find('\n', begin), text.size());
+            lines_.push_back(text.substr(begin, end - begin));
+            begin = end + 1;
+        }
+    }
 
     ScenarioReading read(const YAML::Node& root) {
         reading_.scenario.source = source_;
@@ -123,8 +140,48 @@ class ScenarioReader {
 
     YAML::Node required(const YAML::Node& map, std::string_view key, const std::string& entity) {
         YAML::Node value = map[std::string(key)];
-        if (!value) problem(map, entity, "missing required key " + in_quotes(key));
+        if (value && value.IsNull()) {
+            problem(key_of(map, key), entity, in_quotes(key) + " has no value");
+            return YAML::Node(YAML::NodeType::Undefined);
+        }
+        // One fault, one message: a misspelt key was reported as unknown already, and after
+        // an unclosed quote the missing keys are only its echo.
+        if (!value && !misspelt(map, key) && !unclosed_quote_)
+            problem(map, entity, "missing required key " + in_quotes(key));
         return value;
+    }
+
+    // yaml-cpp lets a quoted string with no closing quote run on, folded, to the end of the
+    // file, swallowing every key after it. Text values must close their quotes on their line.
+    bool opens_unclosed_quote(const YAML::Node& node) const {
+        const YAML::Mark mark = node.Mark();
+        if (mark.line < 0 || static_cast<std::size_t>(mark.line) >= lines_.size()) return false;
+        const std::string_view line = lines_[static_cast<std::size_t>(mark.line)];
+        const auto column = static_cast<std::size_t>(mark.column);
+        if (column >= line.size() || (line[column] != '"' && line[column] != '\'')) return false;
+        const char quote = line[column];
+        for (std::size_t i = column + 1; i < line.size(); ++i) {
+            if (quote == '"' && line[i] == '\\')
+                ++i;
+            else if (line[i] == quote)
+                return false;
+        }
+        return true;
+    }
+
+    static YAML::Node key_of(const YAML::Node& map, std::string_view key) {
+        for (const auto& entry : map)
+            if (entry.first.IsScalar() && entry.first.Scalar() == key) return entry.first;
+        return map;
+    }
+
+    static bool misspelt(const YAML::Node& map, std::string_view key) {
+        const std::array<std::string_view, 1> wanted{key};
+        for (const auto& entry : map)
+            if (entry.first.IsScalar() && entry.first.Scalar() != key &&
+                !closest_match(entry.first.Scalar(), wanted).empty())
+                return true;
+        return false;
     }
 
     std::optional<std::string> text(const YAML::Node& node, const std::string& entity,
@@ -135,6 +192,11 @@ class ScenarioReader {
         }
         if (!is_valid_utf8(node.Scalar())) {
             problem(node, entity, in_quotes(key) + " is not valid UTF-8 text");
+            return std::nullopt;
+        }
+        if (opens_unclosed_quote(node)) {
+            problem(node, entity, in_quotes(key) + " opens a quote that is not closed on its line");
+            unclosed_quote_ = true;
             return std::nullopt;
         }
         return node.Scalar();
@@ -171,9 +233,9 @@ class ScenarioReader {
     }
 
     std::optional<std::uint64_t> whole_number(const YAML::Node& node, const std::string& entity,
-                                              std::string_view key) {
+                                              std::string_view key, std::string_view range) {
         if (!node.IsScalar()) {
-            problem(node, entity, in_quotes(key) + " must be a whole number");
+            problem(node, entity, in_quotes(key) + " must be a whole number " + std::string(range));
             return std::nullopt;
         }
         const std::string& text = node.Scalar();
@@ -185,7 +247,8 @@ class ScenarioReader {
         }
         if (error != std::errc{} || end != text.data() + text.size()) {
             problem(node, entity,
-                    in_quotes(key) + " must be a whole number >= 0 (got " + in_quotes(text) + ")");
+                    in_quotes(key) + " must be a whole number " + std::string(range) + " (got " +
+                        in_quotes(text) + ")");
             return std::nullopt;
         }
         return value;
@@ -237,6 +300,8 @@ class ScenarioReader {
         const auto status = read_date(plan, "status_date", false);
         if (start) settings.start = *start;
         if (horizon) settings.horizon_end = *horizon;
+        start_known_ = start.has_value();
+        horizon_known_ = horizon.has_value();
         settings.status_date = status.value_or(settings.start);
         if (start && horizon && *horizon <= *start)
             problem(plan["horizon"], "plan", "the horizon must come after the plan start");
@@ -245,14 +310,17 @@ class ScenarioReader {
         if (horizon && status && *status > *horizon)
             problem(plan["status_date"], "plan", "the status date is after the horizon");
         if (auto node = plan["iterations"]) {
-            auto iterations = whole_number(node, "plan", "iterations");
+            auto iterations = whole_number(node, "plan", "iterations", iterations_range);
             if (iterations && (*iterations < 1 || *iterations > max_iterations))
-                problem(node, "plan", "'iterations' must be between 1 and 1,000,000,000");
+                problem(node, "plan",
+                        "'iterations' must be a whole number " + std::string(iterations_range) +
+                            " (got '" + std::to_string(*iterations) + "')");
             else if (iterations)
                 settings.iterations = *iterations;
         }
         if (auto node = plan["seed"])
-            if (auto seed = whole_number(node, "plan", "seed")) settings.seed = *seed;
+            if (auto seed = whole_number(node, "plan", "seed", "from 0 to 2^64 - 1"))
+                settings.seed = *seed;
     }
 
     std::optional<Date> read_date(const YAML::Node& map, std::string_view key, bool needed) {
@@ -412,7 +480,7 @@ class ScenarioReader {
         if (node.IsMap()) return distribution(node, entity);
         if (node.IsScalar()) {
             const std::string& word = node.Scalar();
-            if (is_valid_id(word) && !std::isdigit(static_cast<unsigned char>(word[0]))) {
+            if (names_assumption(word)) {
                 assumption = word;
                 return lookup_assumption(node, entity, word);
             }
@@ -486,8 +554,7 @@ class ScenarioReader {
         std::string nested;
         const YAML::Node value = required(body, "duration", entity);
         std::optional<Distribution> parsed;
-        if (value && value.IsScalar() && is_valid_id(value.Scalar()) &&
-            !std::isdigit(static_cast<unsigned char>(value.Scalar()[0])))
+        if (value && value.IsScalar() && names_assumption(value.Scalar()))
             problem(value, entity,
                     "an assumption must give its own distribution, not refer to another");
         else if (value)
@@ -509,6 +576,8 @@ class ScenarioReader {
             problem(projects, "", "'projects' must list at least one project");
         std::map<std::string, SourceLocation> seen;
         for (const auto& node : projects) {
+            pending_dependencies_.clear();
+            activity_lines_.clear();
             auto project = read_project(node);
             if (!project) continue;
             auto [it, fresh] = seen.emplace(project->id, project->where);
@@ -518,6 +587,7 @@ class ScenarioReader {
                             std::to_string(it->second.line) + ")");
                 continue;
             }
+            for (auto& [id, after] : pending_dependencies_) dependency_nodes_.emplace(id, after);
             reading_.scenario.projects.push_back(std::move(*project));
         }
     }
@@ -569,19 +639,17 @@ class ScenarioReader {
         for (const auto& node : list) {
             auto activity = read_activity(node, kind, project.id);
             if (!activity) continue;
-            const auto clash =
-                std::find_if(project.activities.begin(), project.activities.end(),
-                             [&](const Activity& a) { return a.id == activity->id; });
-            if (clash != project.activities.end()) {
+            const auto [first, fresh] = activity_lines_.emplace(activity->id, activity->where.line);
+            if (!fresh) {
                 problem(node, activity->id,
                         "duplicate id in project " + in_quotes(project.id) +
-                            " (first defined at line " + std::to_string(clash->where.line) + ")");
+                            " (first defined at line " + std::to_string(first->second) + ")");
                 continue;
             }
-            // Dependencies are read once every id is known; YAML::Node's assignment would
-            // rebind rather than copy, so the node is emplaced.
+            // Dependencies are read once every id is known (YAML::Node's assignment would
+            // rebind rather than copy, so nodes are only ever constructed).
             if (const YAML::Node after = node["after"])
-                dependency_nodes_.emplace(activity->id, after);
+                pending_dependencies_.emplace_back(activity->id, after);
             project.activities.push_back(std::move(*activity));
         }
     }
@@ -614,16 +682,19 @@ class ScenarioReader {
         }
         if (auto target = node["target"]) {
             activity.target = date(target, entity, "target");
-            if (activity.target && *activity.target < reading_.scenario.plan.start)
+            if (start_known_ && activity.target && *activity.target < reading_.scenario.plan.start)
                 problem(target, entity, "the target date is before the plan start");
         }
         if (auto snet = node["start_no_earlier_than"]) {
             activity.start_no_earlier_than = date(snet, entity, "start_no_earlier_than");
-            if (activity.start_no_earlier_than &&
+            if (horizon_known_ && activity.start_no_earlier_than &&
                 *activity.start_no_earlier_than > reading_.scenario.plan.horizon_end)
                 problem(snet, entity, "'start_no_earlier_than' is after the plan horizon");
         }
-        if (!ok) return std::nullopt;
+        if (!ok) {
+            if (local) faulty_activities_.insert(activity.id);
+            return std::nullopt;
+        }
         return activity;
     }
 
@@ -650,6 +721,7 @@ class ScenarioReader {
             if (!dependency) continue;
             std::string full = dependency->predecessor;
             if (full.find('.') == std::string::npos) full = project_id + "." + full;
+            if (faulty_activities_.count(full)) continue;  // its own problem is reported
             if (!known.count(full)) {
                 const std::string guess = closest_match(full, names);
                 problem(item, activity.id,
@@ -703,10 +775,17 @@ class ScenarioReader {
     }
 
     std::string source_;
+    std::vector<std::string_view> lines_;  // of the file's text, for quote checks
     int last_line_ = 1;
     ScenarioReading reading_;
     std::set<std::string> faulty_assumptions_;
     std::map<std::string, YAML::Node> dependency_nodes_;
+    std::vector<std::pair<std::string, YAML::Node>> pending_dependencies_;  // current project
+    std::unordered_map<std::string, int> activity_lines_;  // full id -> line first defined
+    std::set<std::string> faulty_activities_;
+    bool start_known_ = false;
+    bool horizon_known_ = false;
+    bool unclosed_quote_ = false;
 };
 
 // Problems with the bytes themselves, before YAML sees them.
@@ -726,7 +805,7 @@ bool check_raw_text(std::string_view text, const std::string& source, ProblemLis
     }
     if (text.find_first_not_of(" \t\r\n") == std::string_view::npos) {
         problems.add({source, 0, 0}, "",
-                     "the file is empty (a scenario needs 'pipesim', 'plan' and 'projects')");
+                     "the file has no content (a scenario needs 'pipesim', 'plan' and 'projects')");
         return false;
     }
     return true;
@@ -741,9 +820,19 @@ ScenarioReading read_scenario_text(std::string_view text, const std::string& sou
     std::vector<YAML::Node> documents;
     try {
         documents = YAML::LoadAll(std::string(text));
+    } catch (const YAML::DeepRecursion&) {
+        // yaml-cpp's position for this points past the end of the file: leave it out.
+        failed.problems.add({source_name, 0, 0}, "", "the YAML nests more than 500 levels deep");
+        return failed;
     } catch (const YAML::Exception& error) {
         failed.problems.add({source_name, error.mark.line + 1, error.mark.column + 1}, "",
                             "not valid YAML: " + error.msg);
+        return failed;
+    }
+    if (documents.empty() || (documents.size() == 1 && documents.front().IsNull())) {
+        failed.problems.add({source_name, 0, 0}, "",
+                            "the file has no content (a scenario needs 'pipesim', 'plan' and "
+                            "'projects')");
         return failed;
     }
     if (documents.size() != 1) {
@@ -753,7 +842,7 @@ ScenarioReading read_scenario_text(std::string_view text, const std::string& sou
         return failed;
     }
     try {
-        return ScenarioReader(source_name).read(documents.front());
+        return ScenarioReader(source_name, text).read(documents.front());
     } catch (const YAML::Exception& error) {
         failed.problems.add({source_name, error.mark.line + 1, error.mark.column + 1}, "",
                             "could not read the YAML structure: " + error.msg);

@@ -15,6 +15,9 @@ template <class... Cases>
 struct Overloaded : Cases... {
     using Cases::operator()...;
 };
+// Clang before 17 does not deduce aggregate bases without a guide.
+template <class... Cases>
+Overloaded(Cases...) -> Overloaded<Cases...>;
 
 // Phi^-1(0.9): a log-normal's P10 and P90 sit this many sigmas either side of mu.
 constexpr double standard_normal_p90 = 1.2815515655446004;
@@ -217,22 +220,17 @@ std::optional<std::string> find_parameter_problem(const Distribution& distributi
 }
 
 double mean(const Distribution& distribution) {
-    return std::visit(Overloaded{
-                          [](const FixedDistribution& d) { return d.value; },
-                          [](const UniformDistribution& d) { return 0.5 * (d.min + d.max); },
-                          [](const TriangularDistribution& d) {
-                              return (d.min + d.mode + d.max) / 3;
-                          },
-                          [](const PertDistribution& d) { return pert_mean(d); },
-                          [](const NormalDistribution& d) {
-                              return truncated_normal_moments(d).mean;
-                          },
-                          [](const LogNormalDistribution& d) {
-                              return std::exp(d.mu + 0.5 * d.sigma * d.sigma);
-                          },
-                          [](const DiscreteDistribution& d) { return discrete_mean(d); },
-                      },
-                      distribution);
+    return std::visit(
+        Overloaded{
+            [](const FixedDistribution& d) { return d.value; },
+            [](const UniformDistribution& d) { return 0.5 * (d.min + d.max); },
+            [](const TriangularDistribution& d) { return (d.min + d.mode + d.max) / 3; },
+            [](const PertDistribution& d) { return pert_mean(d); },
+            [](const NormalDistribution& d) { return truncated_normal_moments(d).mean; },
+            [](const LogNormalDistribution& d) { return std::exp(d.mu + 0.5 * d.sigma * d.sigma); },
+            [](const DiscreteDistribution& d) { return discrete_mean(d); },
+        },
+        distribution);
 }
 
 double variance(const Distribution& distribution) {

@@ -57,7 +57,7 @@ TEST(Network, ReportsACycleAsTheIdsAroundIt) {
     } catch (const InputError& error) {
         ASSERT_EQ(error.problems().size(), 2u);
         EXPECT_EQ(error.problems()[0].reason, "dependency cycle: p.a -> p.b -> p.c -> p.a");
-        EXPECT_EQ(error.problems()[0].where.line, 10);
+        EXPECT_EQ(error.problems()[0].where.line, 11);
         EXPECT_EQ(error.problems()[1].reason, "dependency cycle: p.self -> p.self");
     }
 }
@@ -69,10 +69,16 @@ TEST(Network, EarliestStartIsTheLaterOfStatusDateAndStartNoEarlierThan) {
     activities:
       - {id: a, duration: 1, start_no_earlier_than: 2024-03-01}
       - {id: b, duration: 1, start_no_earlier_than: 2024-01-05}
+    milestones:
+      - {id: m, start_no_earlier_than: 2024-02-01}
 )",
                                                             "  status_date: 2024-01-11\n"));
-    EXPECT_EQ(network.nodes[0].earliest_start, 60.0);
-    EXPECT_EQ(network.nodes[1].earliest_start, 10.0);
+    for (const auto& node : network.nodes) {
+        // A milestone not before 2024-02-01 is at the end of that day, so dated the 1st.
+        const double expected = node.id == "p.a" ? 60.0 : node.id == "p.b" ? 10.0 : 32.0;
+        EXPECT_EQ(node.earliest_start, expected) << node.id;
+    }
+    EXPECT_EQ(network.nodes.size(), 3u);
 }
 
 }  // namespace

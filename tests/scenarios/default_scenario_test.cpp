@@ -37,11 +37,14 @@ TEST(DefaultScenario, EveryDurationIsAnExplainedAssumption) {
     const Scenario scenario = load_scenario(default_scenario);
     for (const auto& assumption : scenario.assumptions)
         EXPECT_FALSE(assumption.why.empty()) << assumption.id;
-    for (const auto& project : scenario.projects)
-        for (const auto& activity : project.activities)
-            if (activity.kind == ActivityKind::work)
+    for (const auto& project : scenario.projects) {
+        for (const auto& activity : project.activities) {
+            if (activity.kind == ActivityKind::work) {
                 EXPECT_FALSE(activity.assumption.empty())
                     << activity.id << " has an inline duration";
+            }
+        }
+    }
 }
 
 TEST(DefaultScenario, ReproducesItsGoldenResults) {
