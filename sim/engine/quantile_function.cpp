@@ -1,5 +1,7 @@
 #include "engine/quantile_function.hpp"
 
+#include "core/overloaded.hpp"
+
 #include <algorithm>
 #include <array>
 #include <cassert>
@@ -13,14 +15,6 @@
 
 namespace pipesim {
 namespace {
-
-template <class... Cases>
-struct Overloaded : Cases... {
-    using Cases::operator()...;
-};
-// Clang before 17 does not deduce aggregate bases without a guide.
-template <class... Cases>
-Overloaded(Cases...) -> Overloaded<Cases...>;
 
 // Horner's rule, highest power last in the array.
 template <std::size_t N>

@@ -24,7 +24,7 @@ struct RunSettings {
 
 // Iterations per chunk: the unit of work and of the in-order merge. Fixed, so the order
 // of floating-point sums does not depend on how many threads run.
-inline constexpr std::uint64_t iterations_per_chunk = 4096;
+inline constexpr std::uint64_t iterations_per_chunk = 1024;
 // Iterations scheduled together in one forward pass.
 inline constexpr std::size_t iterations_per_block = 256;
 

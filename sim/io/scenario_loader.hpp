@@ -11,8 +11,9 @@
 
 namespace pipesim {
 
-// Files larger than this are refused before parsing: a 10,000-activity plan is ~2 MB.
-inline constexpr std::uintmax_t max_scenario_file_bytes = 32u << 20;
+// Files larger than this are refused before parsing: a 10,000-activity plan is ~1 MB, and
+// yaml-cpp needs about 90 bytes of memory and 2 microseconds per byte of input.
+inline constexpr std::uintmax_t max_scenario_file_bytes = 16u << 20;
 
 struct ScenarioReading {
     Scenario scenario;     // every part that could be read; faulty parts are left out

@@ -1,5 +1,7 @@
 #include "model/distribution.hpp"
 
+#include "core/overloaded.hpp"
+
 #include <algorithm>
 #include <array>
 #include <charconv>
@@ -10,14 +12,6 @@
 
 namespace pipesim {
 namespace {
-
-template <class... Cases>
-struct Overloaded : Cases... {
-    using Cases::operator()...;
-};
-// Clang before 17 does not deduce aggregate bases without a guide.
-template <class... Cases>
-Overloaded(Cases...) -> Overloaded<Cases...>;
 
 // Phi^-1(0.9): a log-normal's P10 and P90 sit this many sigmas either side of mu.
 constexpr double standard_normal_p90 = 1.2815515655446004;

@@ -1,5 +1,6 @@
 #include "report/results_json.hpp"
 
+#include <array>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -19,6 +20,10 @@ double days(double d) {
     return rounded(d, 1e3);
 }
 
+// The keys of reported_quantiles.
+constexpr std::array<const char*, 4> quantile_keys{"p10", "p50", "p80", "p90"};
+static_assert(quantile_keys.size() == reported_quantiles.size());
+
 Json date_or_null(const std::optional<Date>& date) {
     return date ? Json(date->iso()) : Json();
 }
@@ -37,8 +42,7 @@ Json finish_json(const FinishForecast& forecast) {
     }
     Json dates = Json::object();
     for (std::size_t q = 0; q < reported_quantiles.size(); ++q)
-        dates["p" + std::to_string(static_cast<int>(std::lround(reported_quantiles[q] * 100)))] =
-            date_or_null(forecast.dates[q]);
+        dates[quantile_keys[q]] = date_or_null(forecast.dates[q]);
     item["dates"] = dates;
     item["p_after_horizon"] = probability(forecast.p_after_horizon);
     item["mean_days"] = days(forecast.mean_days);

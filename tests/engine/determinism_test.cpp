@@ -24,7 +24,8 @@ const std::string every_kind = testing::plan_with(R"(
 )");
 
 // Not a multiple of the chunk size, so the last chunk is a partial one.
-constexpr std::uint64_t iterations = 3 * 4096 + 1001;
+constexpr std::uint64_t iterations = 3 * iterations_per_chunk + 1001;
+static_assert(1001 < iterations_per_chunk);
 
 TEST(Determinism, ResultsAreByteIdenticalForOneTwoAndFourThreads) {
     const std::string one = results_to_json(testing::forecast_of(every_kind, iterations, 42, 1));
