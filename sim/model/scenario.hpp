@@ -19,10 +19,26 @@ enum class LinkType { fs, ss, ff, sf };
 
 enum class ActivityKind { work, milestone };
 
+// How money spread over a span arrives within it, as the share spent by the fraction x of
+// the span: even x, front-loaded 1-(1-x)^2, back-loaded x^2, S-curve 3x^2-2x^3.
+enum class SpendProfile { even, front_loaded, back_loaded, s_curve };
+
 struct Dependency {
     std::string predecessor;  // full id, "project.activity"
     LinkType type = LinkType::fs;
     double lag_days = 0;  // may be negative (a lead)
+    SourceLocation where;
+};
+
+// What an activity spends, in the scenario's currency. As in AACE 57R-09, a
+// time-independent amount and a time-dependent daily rate (so late work costs more) are
+// both spread over the activity's span by the profile; lumps fall at its start or finish.
+struct ActivityCost {
+    std::optional<Distribution> amount;
+    std::optional<Distribution> per_day;
+    SpendProfile profile = SpendProfile::even;
+    std::optional<Distribution> at_start;
+    std::optional<Distribution> at_finish;
     SourceLocation where;
 };
 
@@ -36,6 +52,8 @@ struct Activity {
     std::vector<Dependency> predecessors;
     std::optional<Date> start_no_earlier_than;
     std::optional<Date> target;  // milestones: the date it is promised by
+    std::optional<ActivityCost> cost;
+    double probability = 1.0;  // that it happens at all; when it does not, nor do its successors
     SourceLocation where;
 };
 
@@ -57,6 +75,91 @@ struct Assumption {
     SourceLocation where;
 };
 
+// ---- Investment funnels -----------------------------------------------------------------
+
+// One step of a funnel (lead -> negotiation -> signed -> started ...). Items enter at the
+// first stage; each later stage is reached, with its probability, some days after the one
+// before it, and an item that fails a stage drops out of the funnel.
+struct FunnelStage {
+    std::string id;  // local to the funnel, e.g. "signed"
+    std::string name;
+    double probability = 1.0;                      // of converting from the previous stage
+    Distribution duration = FixedDistribution{0};  // days from reaching the previous stage
+    std::string assumption;                        // id the duration comes from, if any
+    std::string why;
+    SourceLocation where;
+};
+
+// Money that arrives once an item reaches a stage: a fraction of the item's value, spread
+// over some days by a profile ("funds in place").
+struct FundsArrival {
+    std::string stage;  // local stage id
+    Distribution fraction = FixedDistribution{1};
+    Distribution days = FixedDistribution{0};
+    SpendProfile profile = SpendProfile::even;
+    SourceLocation where;
+};
+
+// A funnel stage as one item meets it: the funnel's numbers unless the item gives its own.
+struct ItemStage {
+    double probability = 1.0;
+    Distribution duration = FixedDistribution{0};
+    std::vector<Dependency> predecessors;  // besides reaching the previous stage
+};
+
+// A prospective investment. Its stage nodes are named "funnel.item.stage" and take part in
+// the project graph like any activity: they may wait for milestones and be waited for.
+struct FunnelItem {
+    std::string id;  // full id, "funnel.item"
+    std::string name;
+    std::size_t reached = 0;  // index of the stage it had reached by the status date
+    Distribution value = FixedDistribution{0};
+    std::vector<ItemStage> stages;  // one per funnel stage
+    SourceLocation where;
+};
+
+struct Funnel {
+    std::string id;
+    std::string name;
+    Category category = Category::investment;
+    std::vector<std::string> tags;
+    std::vector<FunnelStage> stages;  // in order
+    std::optional<FundsArrival> funds;
+    std::vector<FunnelItem> items;  // listed items, then the items batches generate
+    SourceLocation where;
+};
+
+// ---- Targets ----------------------------------------------------------------------------
+
+// What a target counts or sums: items reaching a funnel stage, their value, the funds in
+// place, the cumulative spend of activities, or milestones achieved.
+enum class TargetMeasure { items, value, funds, spend, milestones };
+
+// What a target looks at. Each list that is not empty must match (an id, category or tag
+// in it); empty lists match everything.
+struct Selection {
+    std::vector<std::string> projects;
+    std::vector<std::string> funnels;
+    std::vector<Category> categories;
+    std::vector<std::string> tags;
+
+    // Whether a project (funnel = false) or funnel (funnel = true) is selected.
+    bool matches(std::string_view group, bool funnel, Category category,
+                 const std::vector<std::string>& group_tags) const;
+};
+
+struct Target {
+    std::string id;
+    std::string name;
+    TargetMeasure measure = TargetMeasure::items;
+    std::string stage;  // items and value: the local stage id counted
+    Selection of;
+    double at_least = 0;  // a count or an amount; with share, a fraction in (0, 1]
+    bool share = false;   // at_least is a share of the selection (items, milestones)
+    Date deadline;
+    SourceLocation where;
+};
+
 struct PlanSettings {
     std::string name;
     Date start;
@@ -64,6 +167,7 @@ struct PlanSettings {
     Date horizon_end;  // last day simulated dates are resolved to
     std::uint64_t iterations = 10000;
     std::uint64_t seed = 1;
+    std::string currency;  // the unit every amount of money is in, e.g. "million yuan"
 };
 
 struct Scenario {
@@ -71,10 +175,16 @@ struct Scenario {
     PlanSettings plan;
     std::vector<Assumption> assumptions;
     std::vector<Project> projects;
+    std::vector<Funnel> funnels;
+    std::vector<Target> targets;
 };
 
 std::string_view category_name(Category category);
 std::optional<Category> parse_category(std::string_view name);
 std::string_view link_type_name(LinkType type);
+std::string_view profile_name(SpendProfile profile);
+std::optional<SpendProfile> parse_profile(std::string_view name);
+std::string_view measure_name(TargetMeasure measure);
+std::optional<TargetMeasure> parse_measure(std::string_view name);
 
 }  // namespace pipesim
