@@ -1,0 +1,156 @@
+#include "io/project_reader.hpp"
+
+#include <array>
+#include <map>
+
+namespace pipesim::io {
+namespace {
+
+constexpr std::array<std::string_view, 6> project_keys{"id",   "name",       "category",
+                                                       "tags", "activities", "milestones"};
+constexpr std::array<std::string_view, 6> activity_keys{
+    "id", "name", "duration", "after", "start_no_earlier_than", "cost"};
+constexpr std::array<std::string_view, 6> milestone_keys{
+    "id", "name", "target", "after", "start_no_earlier_than", "cost"};
+constexpr std::array<std::string_view, 4> cost_parts{"amount", "per_day", "at_start", "at_finish"};
+constexpr std::array<std::string_view, 5> cost_keys{"amount", "per_day", "at_start", "at_finish",
+                                                    "profile"};
+
+}  // namespace
+
+void ProjectReader::read(const YAML::Node& root) {
+    const YAML::Node projects = required(root, "projects", "");
+    if (!projects || !expect_sequence(projects, "", "projects")) return;
+    if (projects.size() == 0) problem(projects, "", "'projects' must list at least one project");
+    std::map<std::string, SourceLocation> seen;
+    for (const auto& node : projects) {
+        activity_lines_.clear();
+        auto project = read_project(node);
+        if (!project) continue;
+        auto [first, fresh] = seen.emplace(project->id, project->where);
+        if (!fresh) {
+            problem(node, project->id,
+                    "duplicate project id (first defined at line " +
+                        std::to_string(first->second.line) + ")");
+            continue;
+        }
+        draft_.scenario.projects.push_back(std::move(*project));
+    }
+}
+
+std::optional<Project> ProjectReader::read_project(const YAML::Node& node) {
+    if (!expect_map(node, "", "a project")) return std::nullopt;
+    const std::string entity = written_id(node).value_or("project");
+    check_keys(node, project_keys, entity);
+    auto id = identifier(node, "", "project");
+    Project project;
+    project.where = where(node);
+    if (id) project.id = *id;
+    project.name = name_of(node, entity, project.id);
+    if (auto category_node = required(node, "category", entity))
+        if (auto known = category(category_node, entity)) project.category = *known;
+    project.tags = tags_of(node, entity);
+    read_activities(node["activities"], ActivityKind::work, project);
+    read_activities(node["milestones"], ActivityKind::milestone, project);
+    if (!id) return std::nullopt;
+    return project;
+}
+
+void ProjectReader::read_activities(const YAML::Node& list, ActivityKind kind, Project& project) {
+    if (!list || list.IsNull()) return;
+    const std::string_view key = kind == ActivityKind::work ? "activities" : "milestones";
+    if (!expect_sequence(list, project.id, key)) return;
+    for (const auto& node : list) {
+        auto activity = read_activity(node, kind, project.id);
+        if (!activity) continue;
+        const auto [first, fresh] = activity_lines_.emplace(activity->id, activity->where.line);
+        if (!fresh) {
+            problem(node, activity->id,
+                    "duplicate id in project " + in_quotes(project.id) +
+                        " (first defined at line " + std::to_string(first->second) + ")");
+            continue;
+        }
+        if (const YAML::Node after = node["after"])
+            dependencies_.defer(activity->id, activity->where, after, project.id);
+        project.activities.push_back(std::move(*activity));
+    }
+}
+
+std::optional<Activity> ProjectReader::read_activity(const YAML::Node& node, ActivityKind kind,
+                                                     const std::string& project_id) {
+    const bool work = kind == ActivityKind::work;
+    if (!expect_map(node, project_id, work ? "an activity" : "a milestone")) return std::nullopt;
+    Activity activity;
+    activity.kind = kind;
+    activity.where = where(node);
+    activity.id = project_id + "." + written_id(node).value_or("?");
+    check_keys(node, work ? Keys(activity_keys) : Keys(milestone_keys), activity.id);
+    auto local = identifier(node, project_id, work ? "activity" : "milestone");
+    activity.name = name_of(node, activity.id, local.value_or(""));
+    bool ok = local.has_value();
+    if (work) ok = read_duration(node, activity) && ok;
+    read_dates(node, activity);
+    if (const YAML::Node cost = node["cost"]) {
+        activity.cost = read_cost(cost, activity.id);
+        ok = ok && activity.cost;
+    }
+    if (!ok) {
+        if (local) draft_.left_out_activities.insert(activity.id);
+        return std::nullopt;
+    }
+    return activity;
+}
+
+bool ProjectReader::read_duration(const YAML::Node& node, Activity& activity) {
+    const YAML::Node value = required(node, "duration", activity.id);
+    if (!value) return false;
+    auto estimate = quantities_.read(value, activity.id, duration_key);
+    if (!estimate) return false;
+    activity.duration = std::move(estimate->value);
+    activity.assumption = std::move(estimate->assumption);
+    return true;
+}
+
+// A faulty date is reported but leaves the activity in: nothing else depends on it.
+void ProjectReader::read_dates(const YAML::Node& node, Activity& activity) {
+    const PlanSettings& plan = draft_.scenario.plan;
+    if (auto target = node["target"]) {
+        activity.target = date(target, activity.id, "target");
+        if (draft_.start_known && activity.target && *activity.target < plan.start)
+            problem(target, activity.id, "the target date is before the plan start");
+    }
+    if (auto snet = node["start_no_earlier_than"]) {
+        activity.start_no_earlier_than = date(snet, activity.id, "start_no_earlier_than");
+        if (draft_.horizon_known && activity.start_no_earlier_than &&
+            *activity.start_no_earlier_than > plan.horizon_end)
+            problem(snet, activity.id, "'start_no_earlier_than' is after the plan horizon");
+    }
+}
+
+std::optional<ActivityCost> ProjectReader::read_cost(const YAML::Node& node,
+                                                     const std::string& entity) {
+    if (!expect_map(node, entity, "'cost'")) return std::nullopt;
+    check_keys(node, cost_keys, entity);
+    ActivityCost cost;
+    cost.where = where(node);
+    bool ok = true;
+    const auto read_part = [&](const QuantityKey& key, std::optional<Distribution>& part) {
+        if (auto estimate = quantities_.read_given(node, entity, key, ok))
+            part = std::move(estimate->value);
+    };
+    read_part({"amount", "cost", Quantity::money}, cost.amount);
+    read_part({"per_day", "daily cost", Quantity::money}, cost.per_day);
+    read_part({"at_start", "cost", Quantity::money}, cost.at_start);
+    read_part({"at_finish", "cost", Quantity::money}, cost.at_finish);
+    const auto spread = profile_of(node, entity);
+    if (spread) cost.profile = *spread;
+    ok = ok && spread;
+    if (lacks_all(node, cost_parts)) {
+        problem(node, entity, "a cost needs at least one of: " + list_of(cost_parts));
+        ok = false;
+    }
+    if (!ok) return std::nullopt;
+    return cost;
+}
+
+}  // namespace pipesim::io
