@@ -30,8 +30,8 @@ FinishForecast forecast_of(const Network& network, const Tallies& tallies, std::
                             {},
                             {},
                             0.0,
-                            tallies.moments.mean(slot, n),
-                            tallies.moments.standard_deviation(slot, n),
+                            tallies.moments.mean(slot),
+                            tallies.moments.standard_deviation(slot),
                             network.plan_start.plus_days(static_cast<std::int32_t>(
                                 day_index_of_time(tallies.deterministic_finish[slot])))};
     if (node.target) {
