@@ -172,7 +172,7 @@ void LedgerPass::tally(LedgerBlock& block, std::size_t count, LedgerHistograms& 
             const Measure& measure = ledger_.measures[target.measure];
             const double total = total_at(measure, block, lane, deadline_times_[t]);
             histograms.at_deadline[t].add(total);
-            sums.add_at_deadline(t, total, target.threshold);
+            sums.add_at_deadline(t, total);
             histograms.reached.add(t, day_reached(measure, block, lane, target.threshold));
         }
     }

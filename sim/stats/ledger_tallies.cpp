@@ -1,6 +1,8 @@
 #include "stats/ledger_tallies.hpp"
 
+#include <algorithm>
 #include <cassert>
+#include <cmath>
 
 namespace pipesim {
 
@@ -25,7 +27,9 @@ void LedgerHistograms::merge(const LedgerHistograms& other) {
 LedgerSums::LedgerSums(const Ledger& ledger)
     : dates_(ledger.report_dates.size()),
       at_dates_(ledger.measures.size() * dates_, 0.0),
-      deadline_(2 * ledger.targets.size(), 0.0) {}
+      deadline_(3 * ledger.targets.size(), 0.0) {
+    for (const NetworkTarget& target : ledger.targets) thresholds_.push_back(target.threshold);
+}
 
 void LedgerSums::merge(const LedgerSums& other) {
     assert(other.at_dates_.size() == at_dates_.size());
@@ -38,11 +42,19 @@ double LedgerSums::mean_at_date(std::size_t measure, std::size_t date, std::uint
 }
 
 double LedgerSums::mean_at_deadline(std::size_t target, std::uint64_t n) const {
-    return deadline_[2 * target] / static_cast<double>(n);
+    return thresholds_[target] + deadline_[3 * target] / static_cast<double>(n);
+}
+
+double LedgerSums::sd_at_deadline(std::size_t target, std::uint64_t n) const {
+    if (n < 2) return 0.0;
+    const double count = static_cast<double>(n);
+    const double sum = deadline_[3 * target];
+    const double squares = std::max(0.0, deadline_[3 * target + 1] - sum * sum / count);
+    return std::sqrt(squares / (count - 1.0));
 }
 
 double LedgerSums::expected_shortfall(std::size_t target, std::uint64_t n) const {
-    return deadline_[2 * target + 1] / static_cast<double>(n);
+    return deadline_[3 * target + 2] / static_cast<double>(n);
 }
 
 }  // namespace pipesim

@@ -35,19 +35,25 @@ class LedgerSums {
     void add_at_date(std::size_t measure, std::size_t date, double total) {
         at_dates_[measure * dates_ + date] += total;
     }
-    void add_at_deadline(std::size_t target, double total, double threshold) {
-        deadline_[2 * target] += total;
-        deadline_[2 * target + 1] += total < threshold ? threshold - total : 0.0;
+    // Sums are of the total less the threshold, which lies near it, so the variance
+    // suffers no cancellation.
+    void add_at_deadline(std::size_t target, double total) {
+        const double x = total - thresholds_[target];
+        deadline_[3 * target] += x;
+        deadline_[3 * target + 1] += x * x;
+        deadline_[3 * target + 2] += x < 0.0 ? -x : 0.0;
     }
 
     double mean_at_date(std::size_t measure, std::size_t date, std::uint64_t n) const;
     double mean_at_deadline(std::size_t target, std::uint64_t n) const;
+    double sd_at_deadline(std::size_t target, std::uint64_t n) const;
     double expected_shortfall(std::size_t target, std::uint64_t n) const;
 
   private:
     std::size_t dates_;
     std::vector<double> at_dates_;
-    std::vector<double> deadline_;  // per target: sum, shortfall
+    std::vector<double> thresholds_;
+    std::vector<double> deadline_;  // per target: sum, sum of squares, shortfall
 };
 
 }  // namespace pipesim
