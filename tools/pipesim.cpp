@@ -64,6 +64,8 @@ void write_outputs(const Results& results, const fs::path& folder) {
     write_file_atomically(folder / "results.json", results_to_json(results));
     write_file_atomically(folder / "milestones.csv", milestones_csv(results.milestones));
     write_file_atomically(folder / "activities.csv", activities_csv(results.activities));
+    write_file_atomically(folder / "targets.csv", targets_csv(results.targets));
+    write_file_atomically(folder / "cashflow.csv", cashflow_csv(results));
 }
 
 int run(const RunOptions& options) {
@@ -84,7 +86,8 @@ int run(const RunOptions& options) {
 
     write_outputs(results, options.out);
     if (!options.quiet)
-        std::printf("%s\n%s", results.scenario.c_str(), milestone_table(results).c_str());
+        std::printf("%s\n%s\n%s", results.scenario.c_str(), milestone_table(results).c_str(),
+                    target_table(results).c_str());
     spdlog::info(
         "{} iterations of {} activities and milestones in {:.3f} s ({:.1f} million "
         "node-iterations/s); results in {}",

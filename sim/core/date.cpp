@@ -38,4 +38,10 @@ std::string Date::iso() const {
     return text;
 }
 
+Date Date::last_of_month() const {
+    const std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days_}}};
+    const std::chrono::year_month_day_last last{ymd.year(), ymd.month() / std::chrono::last};
+    return Date(std::chrono::sys_days{last}.time_since_epoch().count());
+}
+
 }  // namespace pipesim

@@ -17,6 +17,14 @@ namespace pipesim {
 // One stream per purpose, so a new random feature never shifts existing samples.
 enum class StreamPurpose : std::uint32_t {
     duration = 1,
+    occurrence = 2,     // whether a node happens at all (a funnel stage converts)
+    cost = 3,           // an activity's time-independent cost
+    cost_per_day = 4,   // its daily rate
+    cost_at_start = 5,  // lumps
+    cost_at_finish = 6,
+    item_value = 7,      // a funnel item's value
+    funds_fraction = 8,  // the share of it that arrives as funds
+    funds_days = 9,      // and over how many days
 };
 
 using PhiloxCounter = std::array<std::uint32_t, 4>;

@@ -1,6 +1,7 @@
 #include "engine/forward_pass.hpp"
 
 #include <algorithm>
+#include <limits>
 
 #include "core/random_stream.hpp"
 
@@ -74,6 +75,24 @@ void ForwardPass::schedule_node(NodeIndex node, std::size_t count, BlockSchedule
     for (std::size_t i = 0; i < count; ++i) finish[i] = start[i] + duration[i];
 }
 
+void ForwardPass::drop_if_not_happening(NodeIndex node, std::uint64_t seed,
+                                        std::uint64_t first_iteration, std::size_t count,
+                                        BlockSchedule& block) const {
+    constexpr double never = std::numeric_limits<double>::infinity();
+    const RandomStream stream{seed, network_.nodes[node].stream, StreamPurpose::occurrence};
+    const double probability = network_.nodes[node].probability;
+    double* start = block.start.data() + row_[node] * block.lanes;
+    double* finish = block.finish.data() + row_[node] * block.lanes;
+    for (std::size_t i = 0; i < count; ++i) {
+        const bool happens =
+            stream.uniform(static_cast<std::uint32_t>(first_iteration + i)) < probability;
+        start[i] = happens ? start[i] : never;
+        finish[i] = happens ? finish[i] : never;
+    }
+}
+
+// The plan as a single-point schedule: every duration at its most likely value, and
+// everything that may happen does.
 std::vector<double> ForwardPass::deterministic_finishes() const {
     BlockSchedule block(row_count_, 1);
     std::vector<double> finishes(network_.nodes.size());

@@ -35,14 +35,19 @@ class ForwardPass {
 
     // Samples every duration for iterations [first_iteration, first_iteration + count),
     // count <= block.lanes, and schedules every node in topological order, handing each
-    // node's finish times to visit(node, finish) before its row can be reused.
+    // node's start and finish times to visit(node, start, finish) before its row can be
+    // reused. A node that does not happen in an iteration starts and finishes at +infinity,
+    // and so does everything that waits for it.
     template <typename Visit>
     void run_block(std::uint64_t seed, std::uint64_t first_iteration, std::size_t count,
                    BlockSchedule& block, Visit&& visit) const {
         for (NodeIndex n = 0; n < network_.nodes.size(); ++n) {
             sample_durations(n, seed, first_iteration, count, block);
             schedule_node(n, count, block);
-            visit(n, block.finish.data() + row_[n] * block.lanes);
+            if (network_.nodes[n].probability < 1.0)
+                drop_if_not_happening(n, seed, first_iteration, count, block);
+            const std::size_t row = row_[n] * block.lanes;
+            visit(n, block.start.data() + row, block.finish.data() + row);
         }
     }
 
@@ -54,6 +59,8 @@ class ForwardPass {
     void sample_durations(NodeIndex node, std::uint64_t seed, std::uint64_t first_iteration,
                           std::size_t count, BlockSchedule& block) const;
     void schedule_node(NodeIndex node, std::size_t count, BlockSchedule& block) const;
+    void drop_if_not_happening(NodeIndex node, std::uint64_t seed, std::uint64_t first_iteration,
+                               std::size_t count, BlockSchedule& block) const;
 
     const Network& network_;
     BetaQuantileTables tables_;

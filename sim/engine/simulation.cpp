@@ -8,6 +8,7 @@
 #include <memory>
 
 #include "engine/forward_pass.hpp"
+#include "engine/ledger_pass.hpp"
 
 namespace pipesim {
 namespace {
@@ -16,9 +17,12 @@ constexpr std::int32_t not_tallied = -1;
 
 std::vector<std::uint32_t> tallied_nodes(const Network& network, TallyScope scope) {
     std::vector<std::uint32_t> slots;
-    for (NodeIndex n = 0; n < network.nodes.size(); ++n)
+    for (NodeIndex n = 0; n < network.nodes.size(); ++n) {
+        // Funnel stages are reported through the ledger, as counts per stage.
+        if (network.projects[network.nodes[n].project].funnel) continue;
         if (scope == TallyScope::every_node || network.nodes[n].kind == ActivityKind::milestone)
             slots.push_back(n);
+    }
     return slots;
 }
 
@@ -32,6 +36,14 @@ std::shared_ptr<const std::vector<double>> deterministic_finish_of(
 struct Worker {
     BlockSchedule block;
     FinishHistograms histograms;
+    LedgerBlock ledger_block;
+    LedgerHistograms ledger_histograms;
+};
+
+// What a chunk adds to the floating-point sums, merged in chunk order.
+struct ChunkSums {
+    FinishMoments finishes;
+    LedgerSums ledger;
 };
 
 // Runs one chunk of iterations; histograms go to the worker, sums to the returned moments.
@@ -44,10 +56,13 @@ class ChunkRunner {
           slots_(slots),
           slot_of_node_(network.nodes.size(), not_tallied),
           pass_(network),
+          ledger_pass_(network),
           deterministic_(deterministic_finish_of(pass_.deterministic_finishes(), slots)),
           workers_([&] {
               return Worker{BlockSchedule(pass_.rows(), iterations_per_block),
-                            FinishHistograms(slots.size(), network.horizon_days())};
+                            FinishHistograms(slots.size(), network.horizon_days()),
+                            LedgerBlock(network.ledger, iterations_per_block),
+                            LedgerHistograms(network.ledger, network.horizon_days())};
           }) {
         for (std::size_t slot = 0; slot < slots.size(); ++slot)
             slot_of_node_[slots[slot]] = static_cast<std::int32_t>(slot);
@@ -58,28 +73,37 @@ class ChunkRunner {
         return deterministic_;
     }
 
-    FinishMoments run(std::uint64_t chunk) {
+    ChunkSums run(std::uint64_t chunk) {
         Worker& worker = workers_.local();
-        FinishMoments moments(deterministic_);
+        ChunkSums sums{FinishMoments(deterministic_), LedgerSums(network_.ledger)};
         const std::uint64_t begin = chunk * iterations_per_chunk;
         const std::uint64_t end = std::min(settings_.iterations, begin + iterations_per_chunk);
         for (std::uint64_t first = begin; first < end; first += iterations_per_block) {
             const auto count = static_cast<std::size_t>(
                 std::min<std::uint64_t>(iterations_per_block, end - first));
             pass_.run_block(settings_.seed, first, count, worker.block,
-                            [&](NodeIndex node, const double* finish) {
+                            [&](NodeIndex node, const double* start, const double* finish) {
+                                ledger_pass_.record(node, settings_.seed, first, count, start,
+                                                    finish, worker.ledger_block);
                                 const std::int32_t slot = slot_of_node_[node];
                                 if (slot != not_tallied)
                                     tally(static_cast<std::size_t>(slot), finish, count, worker,
-                                          moments);
+                                          sums.finishes);
                             });
+            ledger_pass_.tally(worker.ledger_block, count, worker.ledger_histograms, sums.ledger);
         }
-        return moments;
+        return sums;
     }
 
     FinishHistograms merged_histograms() const {
         FinishHistograms total(slots_.size(), network_.horizon_days());
         for (const Worker& worker : workers_) total.merge(worker.histograms);
+        return total;
+    }
+
+    LedgerHistograms merged_ledger_histograms() const {
+        LedgerHistograms total(network_.ledger, network_.horizon_days());
+        for (const Worker& worker : workers_) total.merge(worker.ledger_histograms);
         return total;
     }
 
@@ -97,6 +121,7 @@ class ChunkRunner {
     const std::vector<std::uint32_t>& slots_;
     std::vector<std::int32_t> slot_of_node_;
     ForwardPass pass_;
+    LedgerPass ledger_pass_;
     std::shared_ptr<const std::vector<double>> deterministic_;
     tbb::enumerable_thread_specific<Worker> workers_;
 };
@@ -108,7 +133,7 @@ Tallies simulate(const Network& network, const RunSettings& settings) {
         throw InputError({}, "", "the number of iterations must be between 1 and 2^32");
     const std::vector<std::uint32_t> slots = tallied_nodes(network, settings.scope);
     ChunkRunner runner(network, settings, slots);
-    FinishMoments moments(runner.deterministic_finish());
+    ChunkSums sums{FinishMoments(runner.deterministic_finish()), LedgerSums(network.ledger)};
 
     const std::uint64_t chunks =
         (settings.iterations + iterations_per_chunk - 1) / iterations_per_chunk;
@@ -125,18 +150,24 @@ Tallies simulate(const Network& network, const RunSettings& settings) {
                                                       if (next == chunks) control.stop();
                                                       return next++;
                                                   }) &
-                tbb::make_filter<std::uint64_t, FinishMoments>(
+                tbb::make_filter<std::uint64_t, ChunkSums>(
                     tbb::filter_mode::parallel,
                     [&](std::uint64_t chunk) { return runner.run(chunk); }) &
-                tbb::make_filter<FinishMoments, void>(
-                    tbb::filter_mode::serial_in_order, [&](const FinishMoments& chunk_moments) {
-                        moments.merge(chunk_moments);
+                tbb::make_filter<ChunkSums, void>(
+                    tbb::filter_mode::serial_in_order, [&](const ChunkSums& chunk) {
+                        sums.finishes.merge(chunk.finishes);
+                        sums.ledger.merge(chunk.ledger);
                         done = std::min(settings.iterations, done + iterations_per_chunk);
                         if (settings.on_progress) settings.on_progress(done);
                     }));
     });
-    return Tallies{slots, *runner.deterministic_finish(), settings.iterations,
-                   runner.merged_histograms(), std::move(moments)};
+    return Tallies{slots,
+                   *runner.deterministic_finish(),
+                   settings.iterations,
+                   runner.merged_histograms(),
+                   std::move(sums.finishes),
+                   runner.merged_ledger_histograms(),
+                   std::move(sums.ledger)};
 }
 
 }  // namespace pipesim

@@ -15,25 +15,59 @@ namespace {
 
 using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::directedS>;
 
-// The scenario's activities in file order, with edges predecessor -> successor.
+// The scenario's activities in file order, then every funnel item's stages as activities
+// of their own, with edges predecessor -> successor.
 struct FlatScenario {
-    explicit FlatScenario(std::size_t activity_count) : graph(activity_count) {}
+    explicit FlatScenario(std::size_t node_count) : graph(node_count) {}
+    std::deque<Activity> funnel_stages;  // owned here; a deque keeps pointers to them valid
     std::vector<const Activity*> activities;
-    std::vector<std::uint32_t> project_of;
+    std::vector<NodeOrigin> origins;
     Graph graph;
 };
 
-FlatScenario flatten(const Scenario& scenario) {
+// Reaching stage s of an item: its time to convert after reaching stage s - 1, with its
+// probability. Stages reached by the status date are history: certain, at the status date.
+Activity stage_activity(const Funnel& funnel, const FunnelItem& item, std::size_t s) {
+    Activity stage;
+    stage.id = item.id + "." + funnel.stages[s].id;
+    stage.name = item.name + " · " + funnel.stages[s].name;
+    stage.where = item.where;
+    if (s <= item.reached) return stage;
+    stage.duration = item.stages[s].duration;
+    stage.probability = item.stages[s].probability;
+    stage.predecessors.push_back({item.id + "." + funnel.stages[s - 1].id, LinkType::fs, 0, {}});
+    for (const auto& dependency : item.stages[s].predecessors)
+        stage.predecessors.push_back(dependency);
+    return stage;
+}
+
+std::size_t node_count(const Scenario& scenario) {
     std::size_t count = 0;
     for (const auto& project : scenario.projects) count += project.activities.size();
-    FlatScenario flat(count);
-    std::unordered_map<std::string_view, std::size_t> index;
+    for (const auto& funnel : scenario.funnels) count += funnel.items.size() * funnel.stages.size();
+    return count;
+}
+
+FlatScenario flatten(const Scenario& scenario) {
+    FlatScenario flat(node_count(scenario));
     for (std::uint32_t p = 0; p < scenario.projects.size(); ++p)
         for (const auto& activity : scenario.projects[p].activities) {
-            index.emplace(activity.id, flat.activities.size());
             flat.activities.push_back(&activity);
-            flat.project_of.push_back(p);
+            flat.origins.push_back({p, &activity, {}});
         }
+    const auto first_funnel = static_cast<std::uint32_t>(scenario.projects.size());
+    for (std::uint32_t f = 0; f < scenario.funnels.size(); ++f) {
+        const Funnel& funnel = scenario.funnels[f];
+        for (std::uint32_t i = 0; i < funnel.items.size(); ++i)
+            for (std::uint32_t s = 0; s < funnel.stages.size(); ++s) {
+                flat.funnel_stages.push_back(stage_activity(funnel, funnel.items[i], s));
+                flat.activities.push_back(&flat.funnel_stages.back());
+                flat.origins.push_back({first_funnel + f, nullptr, ItemStageOrigin{f, i, s}});
+            }
+    }
+    std::unordered_map<std::string_view, std::size_t> index;
+    for (std::size_t v = 0; v < flat.activities.size(); ++v)
+        index.emplace(flat.activities[v]->id, v);
     for (std::size_t v = 0; v < flat.activities.size(); ++v)
         for (const auto& dependency : flat.activities[v]->predecessors)
             if (auto it = index.find(dependency.predecessor); it != index.end())
@@ -101,9 +135,11 @@ NetworkNode make_node(const Scenario& scenario, const Activity& activity, std::u
         const double day = days_after_start(scenario, *activity.start_no_earlier_than);
         earliest = std::max(earliest, activity.kind == ActivityKind::milestone ? day + 1 : day);
     }
-    return {activity.id,   activity.name,     project,
-            activity.kind, activity.duration, variable_hash(activity.id),
-            earliest,      activity.target,   declared};
+    return {activity.id,       activity.name,
+            project,           activity.kind,
+            activity.duration, variable_hash(activity.id),
+            earliest,          activity.target,
+            declared,          activity.probability};
 }
 
 }  // namespace
@@ -128,7 +164,10 @@ Network compile_network(const Scenario& scenario) {
     network.status_date = scenario.plan.status_date;
     network.horizon_end = scenario.plan.horizon_end;
     for (const auto& project : scenario.projects)
-        network.projects.push_back({project.id, project.name, project.category, project.tags});
+        network.projects.push_back(
+            {project.id, project.name, project.category, project.tags, false});
+    for (const auto& funnel : scenario.funnels)
+        network.projects.push_back({funnel.id, funnel.name, funnel.category, funnel.tags, true});
 
     std::unordered_map<std::string_view, NodeIndex> index;
     for (std::size_t v = 0; v < flat.activities.size(); ++v)
@@ -137,12 +176,15 @@ Network compile_network(const Scenario& scenario) {
     for (std::size_t v : order) {
         const Activity& activity = *flat.activities[v];
         network.nodes.push_back(
-            make_node(scenario, activity, flat.project_of[v], static_cast<std::uint32_t>(v)));
+            make_node(scenario, activity, flat.origins[v].group, static_cast<std::uint32_t>(v)));
         for (const auto& dependency : activity.predecessors)
             if (auto it = index.find(dependency.predecessor); it != index.end())
                 network.links.push_back({it->second, dependency.type, dependency.lag_days});
         network.link_begin.push_back(static_cast<std::uint32_t>(network.links.size()));
     }
+    std::vector<NodeOrigin> origins;
+    for (std::size_t v : order) origins.push_back(flat.origins[v]);
+    network.ledger = compile_ledger(scenario, network, origins);
     return network;
 }
 

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "core/date.hpp"
+#include "graph/ledger.hpp"
 #include "model/scenario.hpp"
 
 namespace pipesim {
@@ -32,13 +33,16 @@ struct NetworkNode {
     double earliest_start;  // days from plan start: status date or start-no-earlier-than
     std::optional<Date> target;
     std::uint32_t declared;  // position in the scenario file, for reporting in the planner's order
+    double probability;      // that it happens at all; when it does not, nor does what follows
 };
 
+// A project, or a funnel: its items' stages are nodes too.
 struct NetworkProject {
     std::string id;
     std::string name;
     Category category;
     std::vector<std::string> tags;
+    bool funnel = false;
 };
 
 struct Network {
@@ -50,6 +54,7 @@ struct Network {
     std::vector<NetworkNode> nodes;         // topological order
     std::vector<std::uint32_t> link_begin;  // links of node n: [link_begin[n], link_begin[n+1])
     std::vector<Link> links;
+    Ledger ledger;
 
     std::span<const Link> predecessors(NodeIndex node) const {
         return {links.data() + link_begin[node], links.data() + link_begin[node + 1]};

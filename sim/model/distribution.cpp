@@ -263,4 +263,21 @@ double most_likely(const Distribution& distribution) {
         distribution);
 }
 
+double practical_maximum(const Distribution& distribution) {
+    constexpr double tail_sds = 6.0;
+    return std::visit(
+        Overloaded{
+            [](const FixedDistribution& d) { return d.value; },
+            [](const UniformDistribution& d) { return d.max; },
+            [](const TriangularDistribution& d) { return d.max; },
+            [](const PertDistribution& d) { return d.max; },
+            [](const NormalDistribution& d) { return std::max(0.0, d.mean + tail_sds * d.sd); },
+            [](const LogNormalDistribution& d) { return std::exp(d.mu + tail_sds * d.sigma); },
+            [](const DiscreteDistribution& d) {
+                return *std::max_element(d.values.begin(), d.values.end());
+            },
+        },
+        distribution);
+}
+
 }  // namespace pipesim

@@ -23,6 +23,21 @@ enum class ActivityKind { work, milestone };
 // the span: even x, front-loaded 1-(1-x)^2, back-loaded x^2, S-curve 3x^2-2x^3.
 enum class SpendProfile { even, front_loaded, back_loaded, s_curve };
 
+// The share spent by the fraction x in [0, 1] of the span.
+constexpr double share_spent(SpendProfile profile, double x) {
+    switch (profile) {
+        case SpendProfile::even:
+            return x;
+        case SpendProfile::front_loaded:
+            return 1.0 - (1.0 - x) * (1.0 - x);
+        case SpendProfile::back_loaded:
+            return x * x;
+        case SpendProfile::s_curve:
+            return x * x * (3.0 - 2.0 * x);
+    }
+    return x;
+}
+
 struct Dependency {
     std::string predecessor;  // full id, "project.activity"
     LinkType type = LinkType::fs;

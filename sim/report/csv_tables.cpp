@@ -58,4 +58,35 @@ std::string activities_csv(const std::vector<FinishForecast>& activities) {
     return csv;
 }
 
+std::string targets_csv(const std::vector<TargetForecast>& targets) {
+    std::string csv =
+        "id,name,measure,stage,threshold,deadline,p_reached,p_reached_se,p10,p50,p80,p90,"
+        "p_not_in_horizon,mean_at_deadline,sd_at_deadline,p10_at_deadline,p50_at_deadline,p90_at_"
+        "deadline,"
+        "expected_shortfall\n";
+    for (const auto& t : targets) {
+        csv += field(t.id) + ',' + field(t.name) + ',' + std::string(measure_name(t.measure)) +
+               ',' + field(t.stage) + ',' + number(t.threshold, 3) + ',' + t.deadline.iso() + ',' +
+               number(t.p_reached, 6) + ',' + number(t.p_reached_se, 6) + ',';
+        for (const auto& date : t.dates) csv += date_cell(date) + ',';
+        csv += number(t.p_not_in_horizon, 6) + ',' + number(t.at_deadline.mean, 3) + ',' +
+               number(t.sd_at_deadline, 3) + ',' + number(t.at_deadline.p10, 3) + ',' +
+               number(t.at_deadline.p50, 3) + ',' + number(t.at_deadline.p90, 3) + ',' +
+               number(t.expected_shortfall, 3) + "\n";
+    }
+    return csv;
+}
+
+std::string cashflow_csv(const Results& results) {
+    std::string csv = "date,series,mean,p10,p50,p90\n";
+    for (std::size_t d = 0; d < results.report_dates.size(); ++d)
+        for (const auto& series : results.cashflow) {
+            const ValueForecast& v = series.by_month[d];
+            csv += results.report_dates[d].iso() + ',' + field(series.id) + ',' +
+                   number(v.mean, 3) + ',' + number(v.p10, 3) + ',' + number(v.p50, 3) + ',' +
+                   number(v.p90, 3) + "\n";
+        }
+    return csv;
+}
+
 }  // namespace pipesim

@@ -1,6 +1,8 @@
 #pragma once
-// milestones.csv and activities.csv: one row per milestone or activity, UTF-8 (RFC 4180
-// quoting), dates as ISO text and "after-horizon" when a quantile lies beyond the horizon.
+// The CSV tables, UTF-8 with RFC 4180 quoting, dates as ISO text and "after-horizon" when a
+// quantile lies beyond the horizon: milestones.csv and activities.csv (a row per milestone
+// or activity), targets.csv (a row per target) and cashflow.csv (a row per report date and
+// spend series).
 
 #include <string>
 #include <vector>
@@ -11,5 +13,7 @@ namespace pipesim {
 
 std::string milestones_csv(const std::vector<FinishForecast>& milestones);
 std::string activities_csv(const std::vector<FinishForecast>& activities);
+std::string targets_csv(const std::vector<TargetForecast>& targets);
+std::string cashflow_csv(const Results& results);
 
 }  // namespace pipesim

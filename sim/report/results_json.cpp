@@ -51,6 +51,73 @@ Json finish_json(const FinishForecast& forecast) {
     return item;
 }
 
+// Money and counts: three decimals, like days.
+double amount(double a) {
+    return rounded(a, 1e3);
+}
+
+Json value_json(const ValueForecast& value) {
+    return {{"mean", amount(value.mean)},
+            {"p10", amount(value.p10)},
+            {"p50", amount(value.p50)},
+            {"p90", amount(value.p90)}};
+}
+
+Json by_month_json(const std::vector<Date>& dates, const std::vector<ValueForecast>& values) {
+    Json months = Json::array();
+    for (std::size_t d = 0; d < dates.size(); ++d) {
+        Json month = {{"date", dates[d].iso()}};
+        month.update(value_json(values[d]));
+        months.push_back(month);
+    }
+    return months;
+}
+
+Json target_json(const TargetForecast& target, const std::vector<Date>& dates) {
+    Json item;
+    item["id"] = target.id;
+    item["name"] = target.name;
+    item["measure"] = measure_name(target.measure);
+    item["stage"] = target.stage.empty() ? Json() : Json(target.stage);
+    item["threshold"] = amount(target.threshold);
+    item["share"] = target.share ? Json(probability(*target.share)) : Json();
+    item["deadline"] = target.deadline.iso();
+    item["p_reached"] = probability(target.p_reached);
+    item["p_reached_se"] = probability(target.p_reached_se);
+    Json reached = Json::object();
+    for (std::size_t q = 0; q < reported_quantiles.size(); ++q)
+        reached[quantile_keys[q]] = date_or_null(target.dates[q]);
+    item["dates"] = reached;
+    item["p_not_in_horizon"] = probability(target.p_not_in_horizon);
+    Json at_deadline = value_json(target.at_deadline);
+    at_deadline["sd"] = amount(target.sd_at_deadline);
+    at_deadline["expected_shortfall"] = amount(target.expected_shortfall);
+    item["at_deadline"] = at_deadline;
+    item["by_month"] = by_month_json(dates, target.by_month);
+    return item;
+}
+
+// One entry per report date, with every series' figures at that date.
+Json cashflow_json(const Results& results) {
+    Json months = Json::array();
+    for (std::size_t d = 0; d < results.report_dates.size() && !results.cashflow.empty(); ++d) {
+        Json month = {{"date", results.report_dates[d].iso()}};
+        for (const auto& series : results.cashflow)
+            month[series.id] = value_json(series.by_month[d]);
+        months.push_back(month);
+    }
+    return months;
+}
+
+Json funnel_json(const FunnelForecast& funnel, const std::vector<Date>& dates) {
+    Json stages = Json::array();
+    for (const auto& stage : funnel.stages)
+        stages.push_back({{"id", stage.id},
+                          {"name", stage.name},
+                          {"by_month", by_month_json(dates, stage.by_month)}});
+    return {{"id", funnel.id}, {"name", funnel.name}, {"items", funnel.items}, {"stages", stages}};
+}
+
 Json list_json(const std::vector<FinishForecast>& forecasts) {
     Json list = Json::array();
     for (const auto& forecast : forecasts) list.push_back(finish_json(forecast));
@@ -69,6 +136,16 @@ std::string results_to_json(const Results& results) {
     root["horizon"] = results.horizon_end.iso();
     root["milestones"] = list_json(results.milestones);
     root["activities"] = list_json(results.activities);
+    root["currency"] = results.currency;
+    Json targets = Json::array();
+    for (const auto& target : results.targets)
+        targets.push_back(target_json(target, results.report_dates));
+    root["targets"] = targets;
+    root["cashflow"] = cashflow_json(results);
+    Json funnels = Json::array();
+    for (const auto& funnel : results.funnels)
+        funnels.push_back(funnel_json(funnel, results.report_dates));
+    root["funnels"] = funnels;
     return root.dump(1) + "\n";
 }
 

@@ -36,11 +36,9 @@ Row row_of(const FinishForecast& m) {
             date_text(m.dates[2])};
 }
 
-}  // namespace
-
-std::string milestone_table(const Results& results) {
-    std::vector<Row> rows{{"milestone", "category", "target", "on time", "P50", "P80"}};
-    for (const auto& m : results.milestones) rows.push_back(row_of(m));
+// Columns padded to their widest cell (by display width, so Chinese lines up); the
+// column at `right_aligned` is aligned right.
+std::string aligned(const std::vector<Row>& rows, std::size_t right_aligned) {
     std::vector<std::size_t> width(rows.front().size(), 0);
     for (const auto& row : rows)
         for (std::size_t c = 0; c < row.size(); ++c)
@@ -48,7 +46,7 @@ std::string milestone_table(const Results& results) {
     std::string table;
     for (std::size_t r = 0; r < rows.size(); ++r) {
         for (std::size_t c = 0; c < rows[r].size(); ++c)
-            table += (c ? "  " : "") + padded(rows[r][c], width[c], c == 3);
+            table += (c ? "  " : "") + padded(rows[r][c], width[c], c == right_aligned);
         table += '\n';
         if (r == 0) {
             std::size_t total = 2 * (width.size() - 1);
@@ -57,6 +55,32 @@ std::string milestone_table(const Results& results) {
         }
     }
     return table;
+}
+
+std::string amount_text(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.6g", value);
+    return text;
+}
+
+Row row_of(const TargetForecast& t) {
+    return {t.name.empty() ? t.id : t.name, t.deadline.iso(),      amount_text(t.threshold),
+            percent(t.p_reached),           date_text(t.dates[1]), amount_text(t.at_deadline.mean)};
+}
+
+}  // namespace
+
+std::string milestone_table(const Results& results) {
+    std::vector<Row> rows{{"milestone", "category", "target", "on time", "P50", "P80"}};
+    for (const auto& m : results.milestones) rows.push_back(row_of(m));
+    return aligned(rows, 3);
+}
+
+std::string target_table(const Results& results) {
+    if (results.targets.empty()) return "";
+    std::vector<Row> rows{{"target", "deadline", "at least", "reached", "P50", "expected"}};
+    for (const auto& t : results.targets) rows.push_back(row_of(t));
+    return aligned(rows, 3);
 }
 
 }  // namespace pipesim

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 
+#include "stats/ledger_summary.hpp"
+
 namespace pipesim {
 namespace {
 
@@ -30,8 +32,8 @@ FinishForecast forecast_of(const Network& network, const Tallies& tallies, std::
                             {},
                             {},
                             0.0,
-                            tallies.moments.mean(slot, n),
-                            tallies.moments.standard_deviation(slot, n),
+                            tallies.moments.mean(slot),
+                            tallies.moments.standard_deviation(slot),
                             network.plan_start.plus_days(static_cast<std::int32_t>(
                                 day_index_of_time(tallies.deterministic_finish[slot])))};
     if (node.target) {
@@ -63,8 +65,13 @@ std::optional<std::int64_t> quantile_day(std::span<const std::uint32_t> histogra
 }
 
 Results summarise(const Network& network, const Tallies& tallies, std::uint64_t seed) {
-    Results results{network.scenario_name, tallies.iterations,  seed, network.plan_start,
-                    network.status_date,   network.horizon_end, {},   {}};
+    Results results;
+    results.scenario = network.scenario_name;
+    results.iterations = tallies.iterations;
+    results.seed = seed;
+    results.plan_start = network.plan_start;
+    results.status_date = network.status_date;
+    results.horizon_end = network.horizon_end;
     std::vector<std::size_t> slots(tallies.tallied_nodes.size());
     for (std::size_t s = 0; s < slots.size(); ++s) slots[s] = s;
     std::sort(slots.begin(), slots.end(), [&](std::size_t a, std::size_t b) {
@@ -77,6 +84,7 @@ Results summarise(const Network& network, const Tallies& tallies, std::uint64_t 
             forecast.kind == ActivityKind::milestone ? results.milestones : results.activities;
         list.push_back(std::move(forecast));
     }
+    summarise_ledger(network, tallies, results);
     return results;
 }
 

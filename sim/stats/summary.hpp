@@ -38,15 +38,58 @@ struct FinishForecast {
     Date deterministic;  // the finish with every duration at its most likely value
 };
 
+// A quantity's distribution at one date: a count, or an amount of money.
+struct ValueForecast {
+    double mean;
+    double p10, p50, p90;
+};
+
+struct TargetForecast {
+    std::string id;
+    std::string name;
+    TargetMeasure measure;
+    std::string stage;
+    std::optional<double> share;  // the threshold as given, when a share of the selection
+    double threshold;
+    Date deadline;
+    double p_reached;  // P(the threshold is reached by the end of the deadline's day)
+    double p_reached_se;
+    std::array<std::optional<Date>, 4> dates;  // the day it is reached, at reported_quantiles
+    double p_not_in_horizon;
+    ValueForecast at_deadline;
+    double sd_at_deadline;
+    double expected_shortfall;            // E[max(0, threshold - total at the deadline)]
+    std::vector<ValueForecast> by_month;  // at Results::report_dates
+};
+
+// A cumulative total over time: spend (all, or a category's) or a funnel stage's count.
+struct SeriesForecast {
+    std::string id;
+    std::string name;
+    std::vector<ValueForecast> by_month;
+};
+
+struct FunnelForecast {
+    std::string id;
+    std::string name;
+    std::uint32_t items;
+    std::vector<SeriesForecast> stages;  // items that have reached each stage
+};
+
 struct Results {
     std::string scenario;
-    std::uint64_t iterations;
-    std::uint64_t seed;
+    std::uint64_t iterations = 0;
+    std::uint64_t seed = 0;
     Date plan_start;
     Date status_date;
     Date horizon_end;
     std::vector<FinishForecast> milestones;  // in the scenario file's order
     std::vector<FinishForecast> activities;
+    std::string currency;
+    std::vector<Date> report_dates;  // month ends, then the horizon
+    std::vector<TargetForecast> targets;
+    std::vector<SeriesForecast> cashflow;  // cumulative spend: all, then by category
+    std::vector<FunnelForecast> funnels;
 };
 
 Results summarise(const Network& network, const Tallies& tallies, std::uint64_t seed);

@@ -1,70 +1,23 @@
 #pragma once
-// What a run keeps of its iterations: a day-resolution histogram of each tallied node's
-// finish, and shifted sums for its mean and spread. Memory depends on the graph and the
-// horizon, never on the iteration count.
-//
-// Histograms hold integers, so merging them in any order gives the same answer; the sums
-// are floating point, so the engine merges them in a fixed (chunk) order.
+// Everything a finished run hands to the summary: what it kept of the nodes' finishes and
+// of the ledger. Memory depends on the graph and the horizon, never on the iteration count.
 
 #include <cstdint>
-#include <memory>
-#include <span>
 #include <vector>
+
+#include "stats/finish_tallies.hpp"
+#include "stats/ledger_tallies.hpp"
 
 namespace pipesim {
 
-// Counts of finishes per calendar day index 0 .. horizon_days - 1, then one bin for
-// "after the horizon".
-class FinishHistograms {
-  public:
-    FinishHistograms(std::size_t slots, std::int32_t horizon_days);
-
-    void add(std::size_t slot, std::int64_t day_index) {
-        const std::int64_t bin = day_index < bins_ - 1 ? day_index : bins_ - 1;
-        ++counts_[slot * static_cast<std::size_t>(bins_) + static_cast<std::size_t>(bin)];
-    }
-    void merge(const FinishHistograms& other);
-
-    std::span<const std::uint32_t> of(std::size_t slot) const {
-        return {counts_.data() + slot * static_cast<std::size_t>(bins_),
-                static_cast<std::size_t>(bins_)};
-    }
-    std::int32_t horizon_days() const { return static_cast<std::int32_t>(bins_ - 1); }
-
-  private:
-    std::int64_t bins_;
-    std::vector<std::uint32_t> counts_;
-};
-
-// Sums of (t - shift) and (t - shift)^2 per slot. Shifting by a value near the mean (the
-// deterministic finish) keeps the variance free of cancellation.
-class FinishMoments {
-  public:
-    explicit FinishMoments(std::shared_ptr<const std::vector<double>> shifts);
-
-    void add(std::size_t slot, double t) {
-        const double x = t - (*shifts_)[slot];
-        sums_[2 * slot] += x;
-        sums_[2 * slot + 1] += x * x;
-    }
-    void merge(const FinishMoments& other);
-
-    double mean(std::size_t slot, std::uint64_t count) const;
-    // Sample standard deviation (n - 1 in the denominator); 0 for fewer than two samples.
-    double standard_deviation(std::size_t slot, std::uint64_t count) const;
-
-  private:
-    std::shared_ptr<const std::vector<double>> shifts_;  // shared by every chunk's moments
-    std::vector<double> sums_;
-};
-
-// Everything a finished run hands to the summary.
 struct Tallies {
     std::vector<std::uint32_t> tallied_nodes;  // node index per slot
     std::vector<double> deterministic_finish;  // per slot: all durations at most likely
     std::uint64_t iterations = 0;
     FinishHistograms histograms;
     FinishMoments moments;
+    LedgerHistograms ledger_histograms;
+    LedgerSums ledger_sums;
 };
 
 }  // namespace pipesim

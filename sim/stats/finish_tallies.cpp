@@ -1,4 +1,4 @@
-#include "stats/tallies.hpp"
+#include "stats/finish_tallies.hpp"
 
 #include <algorithm>
 #include <cassert>
@@ -15,23 +15,24 @@ void FinishHistograms::merge(const FinishHistograms& other) {
 }
 
 FinishMoments::FinishMoments(std::shared_ptr<const std::vector<double>> shifts)
-    : shifts_(std::move(shifts)), sums_(2 * shifts_->size(), 0.0) {}
+    : shifts_(std::move(shifts)), sums_(3 * shifts_->size(), 0.0) {}
 
 void FinishMoments::merge(const FinishMoments& other) {
     assert(other.sums_.size() == sums_.size());
     for (std::size_t i = 0; i < sums_.size(); ++i) sums_[i] += other.sums_[i];
 }
 
-double FinishMoments::mean(std::size_t slot, std::uint64_t count) const {
-    if (count == 0) return (*shifts_)[slot];
-    return (*shifts_)[slot] + sums_[2 * slot] / static_cast<double>(count);
+double FinishMoments::mean(std::size_t slot) const {
+    const double n = sums_[3 * slot];
+    if (n == 0) return (*shifts_)[slot];
+    return (*shifts_)[slot] + sums_[3 * slot + 1] / n;
 }
 
-double FinishMoments::standard_deviation(std::size_t slot, std::uint64_t count) const {
-    if (count < 2) return 0.0;
-    const double n = static_cast<double>(count);
-    const double sum = sums_[2 * slot];
-    const double squares = std::max(0.0, sums_[2 * slot + 1] - sum * sum / n);
+double FinishMoments::standard_deviation(std::size_t slot) const {
+    const double n = sums_[3 * slot];
+    if (n < 2) return 0.0;
+    const double sum = sums_[3 * slot + 1];
+    const double squares = std::max(0.0, sums_[3 * slot + 2] - sum * sum / n);
     return std::sqrt(squares / (n - 1.0));
 }
 

@@ -1,0 +1,181 @@
+#include "engine/ledger_pass.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pipesim {
+namespace {
+
+// Totals are sums of floating-point amounts: a threshold counts as reached within a
+// relative 1e-9 of it, so that 0.1 + 0.2 reaches 0.3.
+bool reaches(double total, double threshold) {
+    return total >= threshold - 1e-9 * std::max(1.0, std::abs(threshold));
+}
+
+// The share of a flow that has arrived by time t.
+double arrived(SpendProfile profile, double start, double length, double t) {
+    if (length <= 0.0) return t >= start ? 1.0 : 0.0;
+    return share_spent(profile, std::clamp((t - start) / length, 0.0, 1.0));
+}
+
+}  // namespace
+
+LedgerBlock::LedgerBlock(const Ledger& ledger, std::size_t lanes)
+    : lanes(lanes),
+      uniforms(lanes),
+      factor(lanes),
+      start(ledger.flows.size() * lanes),
+      length(ledger.flows.size() * lanes),
+      amount(ledger.flows.size() * lanes),
+      totals(ledger.report_dates.size()),
+      steps(ledger.report_dates.size() + 1) {}
+
+LedgerPass::LedgerPass(const Network& network) : network_(network), ledger_(network.ledger) {
+    for (const Flow& flow : ledger_.flows) {
+        CompiledFlow compiled{compile(flow.amount), {}, {}};
+        if (flow.factor) compiled.factor = compile(*flow.factor);
+        if (flow.days) compiled.days = compile(*flow.days);
+        flows_.push_back(std::move(compiled));
+    }
+    for (Date date : ledger_.report_dates)
+        report_times_.push_back(deadline_time(network.plan_start, date));
+    for (const NetworkTarget& target : ledger_.targets)
+        deadline_times_.push_back(deadline_time(network.plan_start, target.deadline));
+}
+
+LedgerPass::Draw LedgerPass::compile(const SampledQuantity& quantity) {
+    return {QuantileFunction(quantity.distribution, tables_), quantity.variable, quantity.purpose,
+            std::holds_alternative<FixedDistribution>(quantity.distribution)};
+}
+
+void LedgerPass::draw(const Draw& what, std::uint64_t seed, std::uint64_t first_iteration,
+                      std::size_t count, std::span<double> uniforms, double* out) const {
+    if (what.fixed) {
+        std::fill(out, out + count, what.quantile(0.5));
+        return;
+    }
+    const RandomStream stream{seed, what.variable, what.purpose};
+    for (std::size_t lane = 0; lane < count; ++lane)
+        uniforms[lane] = stream.uniform(static_cast<std::uint32_t>(first_iteration + lane));
+    what.quantile.evaluate(uniforms.first(count), {out, count});
+}
+
+void LedgerPass::record(NodeIndex node, std::uint64_t seed, std::uint64_t first_iteration,
+                        std::size_t count, const double* start, const double* finish,
+                        LedgerBlock& block) const {
+    for (auto f = ledger_.flow_begin[node]; f < ledger_.flow_begin[node + 1]; ++f) {
+        const Flow& flow = ledger_.flows[f];
+        const CompiledFlow& compiled = flows_[f];
+        double* from = block.start.data() + f * block.lanes;
+        double* length = block.length.data() + f * block.lanes;
+        double* amount = block.amount.data() + f * block.lanes;
+        draw(compiled.amount, seed, first_iteration, count, block.uniforms, amount);
+        if (compiled.factor) {
+            draw(*compiled.factor, seed, first_iteration, count, block.uniforms,
+                 block.factor.data());
+            for (std::size_t i = 0; i < count; ++i) amount[i] *= block.factor[i];
+        }
+        const bool spread = flow.span == FlowSpan::over_node;
+        if (flow.per_day)
+            for (std::size_t i = 0; i < count; ++i) amount[i] *= finish[i] - start[i];
+        const double* anchor =
+            flow.span == FlowSpan::over_node || flow.span == FlowSpan::at_start ? start : finish;
+        std::copy(anchor, anchor + count, from);
+        if (compiled.days)
+            draw(*compiled.days, seed, first_iteration, count, block.uniforms, length);
+        else if (spread)
+            for (std::size_t i = 0; i < count; ++i) length[i] = finish[i] - start[i];
+        else
+            std::fill(length, length + count, 0.0);
+        // A node that never happens brings nothing (and its infinite times no NaN).
+        for (std::size_t i = 0; i < count; ++i) {
+            const bool happens = std::isfinite(from[i]);
+            amount[i] = happens ? amount[i] : 0.0;
+            length[i] = happens ? length[i] : 0.0;
+        }
+    }
+}
+
+double LedgerPass::total_at(const Measure& measure, const LedgerBlock& block, std::size_t lane,
+                            double t) const {
+    double total = 0.0;
+    for (FlowIndex f : measure.flows) {
+        const std::size_t at = f * block.lanes + lane;
+        if (block.amount[at] == 0.0) continue;
+        total += block.amount[at] *
+                 arrived(ledger_.flows[f].profile, block.start[at], block.length[at], t);
+    }
+    return total;
+}
+
+// Each flow touches only the dates inside its span; what is complete before a date is
+// carried forward by a running sum, so a flow costs a search, not one step per date.
+void LedgerPass::totals_at_dates(const Measure& measure, LedgerBlock& block,
+                                 std::size_t lane) const {
+    std::fill(block.totals.begin(), block.totals.end(), 0.0);
+    std::fill(block.steps.begin(), block.steps.end(), 0.0);
+    const auto dates = report_times_.size();
+    for (FlowIndex f : measure.flows) {
+        const std::size_t at = f * block.lanes + lane;
+        const double amount = block.amount[at];
+        if (amount == 0.0) continue;
+        const double from = block.start[at];
+        const double length = block.length[at];
+        const double until = from + length;
+        auto d = static_cast<std::size_t>(
+            (length > 0.0 ? std::upper_bound(report_times_.begin(), report_times_.end(), from)
+                          : std::lower_bound(report_times_.begin(), report_times_.end(), from)) -
+            report_times_.begin());
+        for (; d < dates && report_times_[d] < until; ++d)
+            block.totals[d] +=
+                amount * arrived(ledger_.flows[f].profile, from, length, report_times_[d]);
+        block.steps[d] += amount;
+    }
+    double complete = 0.0;
+    for (std::size_t d = 0; d < dates; ++d) {
+        complete += block.steps[d];
+        block.totals[d] += complete;
+    }
+}
+
+std::int64_t LedgerPass::day_reached(const Measure& measure, const LedgerBlock& block,
+                                     std::size_t lane, double threshold) const {
+    const std::int64_t horizon = network_.horizon_days();
+    const auto reached_by_end_of = [&](std::int64_t day) {
+        return reaches(total_at(measure, block, lane, static_cast<double>(day + 1)), threshold);
+    };
+    if (!reached_by_end_of(horizon - 1)) return horizon;
+    std::int64_t low = 0, high = horizon - 1;  // the answer lies in [low, high]
+    while (low < high) {
+        const std::int64_t middle = low + (high - low) / 2;
+        if (reached_by_end_of(middle))
+            high = middle;
+        else
+            low = middle + 1;
+    }
+    return low;
+}
+
+void LedgerPass::tally(LedgerBlock& block, std::size_t count, LedgerHistograms& histograms,
+                       LedgerSums& sums) const {
+    const std::size_t dates = report_times_.size();
+    for (std::size_t lane = 0; lane < count; ++lane) {
+        for (std::size_t m = 0; m < ledger_.measures.size(); ++m) {
+            totals_at_dates(ledger_.measures[m], block, lane);
+            for (std::size_t d = 0; d < dates; ++d) {
+                histograms.at_dates[m * dates + d].add(block.totals[d]);
+                sums.add_at_date(m, d, block.totals[d]);
+            }
+        }
+        for (std::size_t t = 0; t < ledger_.targets.size(); ++t) {
+            const NetworkTarget& target = ledger_.targets[t];
+            const Measure& measure = ledger_.measures[target.measure];
+            const double total = total_at(measure, block, lane, deadline_times_[t]);
+            histograms.at_deadline[t].add(total);
+            sums.add_at_deadline(t, total);
+            histograms.reached.add(t, day_reached(measure, block, lane, target.threshold));
+        }
+    }
+}
+
+}  // namespace pipesim

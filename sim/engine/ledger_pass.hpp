@@ -1,0 +1,78 @@
+#pragma once
+// The ledger's part of a block of iterations. As the forward pass schedules each node, the
+// node's flows are drawn for every iteration of the block (how much, from when, over how
+// long); once the block is scheduled, every measure is totalled at the report dates, and
+// every target's total at its deadline and the day it reaches its threshold are tallied.
+
+#include <cstdint>
+#include <span>
+#include <vector>
+
+#include "engine/quantile_function.hpp"
+#include "graph/network.hpp"
+#include "stats/ledger_tallies.hpp"
+
+namespace pipesim {
+
+// A worker's scratch for the ledger of one block; reused from block to block.
+struct LedgerBlock {
+    LedgerBlock(const Ledger& ledger, std::size_t lanes);
+    std::size_t lanes;
+    std::vector<double> uniforms;  // one row
+    std::vector<double> factor;    // one row
+    std::vector<double> start;     // flow-major rows: when each flow starts arriving
+    std::vector<double> length;    // over how many days (0: all at once)
+    std::vector<double> amount;    // how much in all
+    std::vector<double> totals;    // per report date, for one lane
+    std::vector<double> steps;     // per report date + 1: amounts complete from that date on
+};
+
+class LedgerPass {
+  public:
+    explicit LedgerPass(const Network& network);
+
+    // Draws the flows of `node` for the block, given the node's start and finish rows.
+    void record(NodeIndex node, std::uint64_t seed, std::uint64_t first_iteration,
+                std::size_t count, const double* start, const double* finish,
+                LedgerBlock& block) const;
+
+    // Tallies the measures and targets of the block's first `count` iterations.
+    void tally(LedgerBlock& block, std::size_t count, LedgerHistograms& histograms,
+               LedgerSums& sums) const;
+
+  private:
+    struct Draw {
+        QuantileFunction quantile;
+        std::uint64_t variable;
+        StreamPurpose purpose;
+        bool fixed;  // a single possible value: no random numbers needed
+    };
+    struct CompiledFlow {
+        Draw amount;
+        std::optional<Draw> factor;
+        std::optional<Draw> days;
+    };
+
+    Draw compile(const SampledQuantity& quantity);
+    void draw(const Draw& what, std::uint64_t seed, std::uint64_t first_iteration,
+              std::size_t count, std::span<double> uniforms, double* out) const;
+
+    // The measure's total by time t in one lane.
+    double total_at(const Measure& measure, const LedgerBlock& block, std::size_t lane,
+                    double t) const;
+    // Its totals at every report date, into block.totals.
+    void totals_at_dates(const Measure& measure, LedgerBlock& block, std::size_t lane) const;
+    // The day index by whose end the measure first reaches the threshold; the horizon's
+    // length when it does not within the horizon.
+    std::int64_t day_reached(const Measure& measure, const LedgerBlock& block, std::size_t lane,
+                             double threshold) const;
+
+    const Network& network_;
+    const Ledger& ledger_;
+    BetaQuantileTables tables_;
+    std::vector<CompiledFlow> flows_;
+    std::vector<double> report_times_;    // per report date: the end of its day
+    std::vector<double> deadline_times_;  // per target
+};
+
+}  // namespace pipesim
