@@ -54,8 +54,13 @@ int validate(const std::string& file) {
     for (const auto& project : reading.scenario.projects)
         for (const auto& activity : project.activities)
             ++(activity.kind == ActivityKind::milestone ? milestones : activities);
-    std::printf("%s: valid (%zu projects, %zu activities, %zu milestones)\n", file.c_str(),
-                reading.scenario.projects.size(), activities, milestones);
+    std::size_t items = 0;
+    for (const auto& funnel : reading.scenario.funnels) items += funnel.items.size();
+    std::printf(
+        "%s: valid (%zu projects, %zu activities, %zu milestones, %zu funnels with %zu items, "
+        "%zu targets)\n",
+        file.c_str(), reading.scenario.projects.size(), activities, milestones,
+        reading.scenario.funnels.size(), items, reading.scenario.targets.size());
     return 0;
 }
 

@@ -195,7 +195,9 @@ class LedgerCompiler {
             const NetworkProject& group = network_.projects[c.group];
             return c.kind == kind &&
                    target.of.matches(group.id, group.funnel, group.category, group.tags) &&
-                   counts_stage(target, c);
+                   counts_stage(target, c) &&
+                   (kind != FlowKind::milestone ||
+                    target.of.counts_milestone(network_.nodes[c.flow.node].id));
         });
         const Measure& measure = ledger_.measures[index];
         if (measure.flows.empty())

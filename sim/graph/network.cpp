@@ -32,6 +32,8 @@ Activity stage_activity(const Funnel& funnel, const FunnelItem& item, std::size_
     stage.id = item.id + "." + funnel.stages[s].id;
     stage.name = item.name + " · " + funnel.stages[s].name;
     stage.where = item.where;
+    // An item still to enter the funnel enters some days after the status date.
+    if (s == 0 && item.reached == 0) stage.duration = item.stages[0].duration;
     if (s <= item.reached) return stage;
     stage.duration = item.stages[s].duration;
     stage.probability = item.stages[s].probability;

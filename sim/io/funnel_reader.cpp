@@ -13,7 +13,9 @@ constexpr std::array<std::string_view, 5> stage_keys{"id", "name", "probability"
 constexpr std::array<std::string_view, 4> funds_keys{"stage", "fraction", "days", "profile"};
 constexpr std::array<std::string_view, 5> item_keys{"id", "name", "at", "value", "stages"};
 constexpr std::array<std::string_view, 3> override_keys{"probability", "duration", "after"};
-constexpr std::array<std::string_view, 6> batch_keys{"id", "name", "count", "at", "value", "why"};
+constexpr std::array<std::string_view, 7> batch_keys{"id",    "name", "count",  "at",
+                                                     "value", "why",  "arrival"};
+constexpr QuantityKey arrival_key{"arrival", "arrival", Quantity::duration};
 constexpr WholeRange batch_sizes{1, 100'000, "from 1 to 100,000"};
 
 // A funnel stage keeps the assumption its duration came from; an item's override of it has
@@ -350,14 +352,25 @@ void FunnelReader::read_batch(const YAML::Node& node, Funnel& funnel,
         count = whole_number(given, entity, "count", batch_sizes);
     const auto reached = reached_stage(node, entity, funnel);
     const auto value = item_value(node, entity, fallback);
+    bool arrival_ok = true;
+    const auto arrival = quantities_.read_given(node, entity, arrival_key, arrival_ok);
+    if (arrival && reached && *reached > 0) {
+        problem(node["arrival"], entity,
+                "'arrival' is for items still to enter the funnel, at its first stage; these "
+                "are at " +
+                    in_quotes(funnel.stages[*reached].id));
+        arrival_ok = false;
+    }
     if (!local || !count) return;
     const std::vector<std::string> numbers = padded_numbers(*count);
-    if (!reached || !value || clashes(node, entity, *local, numbers)) {
+    if (!reached || !value || !arrival_ok || clashes(node, entity, *local, numbers)) {
         for (const auto& number : numbers)
             draft_.left_out_items.insert(funnel.id + "." + *local + "-" + number);
         return;
     }
-    const std::vector<ItemStage> stages = stages_of(funnel);
+    std::vector<ItemStage> stages = stages_of(funnel);
+    // Items that are still to come enter the funnel some days after the status date.
+    if (arrival) stages.front().duration = arrival->value;
     const SourceLocation place = where(node);
     for (const auto& number : numbers) {
         item_lines_.emplace(*local + "-" + number, place.line);

@@ -8,8 +8,8 @@ namespace {
 
 constexpr std::array<std::string_view, 7> target_keys{"id", "name",     "measure", "stage",
                                                       "of", "at_least", "by"};
-constexpr std::array<std::string_view, 4> selection_keys{"funnels", "projects", "categories",
-                                                         "tags"};
+constexpr std::array<std::string_view, 5> selection_keys{"funnels", "projects", "categories",
+                                                         "tags", "milestones"};
 constexpr std::array<std::string_view, 5> measure_words{"items", "value", "funds", "spend",
                                                         "milestones"};
 
@@ -48,10 +48,11 @@ bool has_cost(const Project& project) {
                        [](const Activity& activity) { return activity.cost.has_value(); });
 }
 
-bool has_milestone(const Project& project) {
+bool has_counted_milestone(const Project& project, const Selection& of) {
     return std::any_of(
-        project.activities.begin(), project.activities.end(),
-        [](const Activity& activity) { return activity.kind == ActivityKind::milestone; });
+        project.activities.begin(), project.activities.end(), [&](const Activity& activity) {
+            return activity.kind == ActivityKind::milestone && of.counts_milestone(activity.id);
+        });
 }
 
 }  // namespace
@@ -86,6 +87,12 @@ std::optional<Target> TargetReader::read_target(const YAML::Node& node) {
         problem(
             node, entity,
             "duplicate target id (first defined at line " + std::to_string(first->second) + ")");
+    if (measure && of && !of->milestones.empty() && *measure != TargetMeasure::milestones) {
+        problem(key_of(node["of"], "milestones"), entity,
+                "'milestones' in 'of' is only for milestones targets (this one measures " +
+                    std::string(measure_name(*measure)) + ")");
+        return std::nullopt;
+    }
     if (!fresh || !measure || !stage || !of || !enough || !deadline) return std::nullopt;
     target.measure = *measure;
     target.stage = *stage;
@@ -131,6 +138,15 @@ std::optional<Selection> TargetReader::read_selection(const YAML::Node& node,
                                             draft_.left_out_funnels.end());
         for (const auto& funnel : draft_.scenario.funnels) known.push_back(funnel.id);
         ok = read_ids(given, entity, "funnel", known, selection.funnels) && ok;
+    }
+    if (const YAML::Node given = node["milestones"]) {
+        // A milestone left out for its own problems is still a name the planner gave.
+        std::vector<std::string_view> known(draft_.left_out_activities.begin(),
+                                            draft_.left_out_activities.end());
+        for (const auto& project : draft_.scenario.projects)
+            for (const auto& activity : project.activities)
+                if (activity.kind == ActivityKind::milestone) known.push_back(activity.id);
+        ok = read_ids(given, entity, "milestone", known, selection.milestones) && ok;
     }
     if (const YAML::Node given = node["categories"]) {
         for_each_word(given, [&](const YAML::Node& word) {
@@ -242,8 +258,10 @@ bool TargetReader::looks_at_something(const YAML::Node& node, const std::string&
     if (target.measure == TargetMeasure::spend)
         return holds_some(place, entity, projects, "project", "an activity with a 'cost'",
                           [](const Project* project) { return has_cost(*project); });
-    return holds_some(place, entity, projects, "project", "a milestone",
-                      [](const Project* project) { return has_milestone(*project); });
+    return holds_some(
+        place, entity, projects, "project",
+        target.of.milestones.empty() ? "a milestone" : "a listed milestone",
+        [&](const Project* project) { return has_counted_milestone(*project, target.of); });
 }
 
 bool TargetReader::counts_stage_everywhere(const YAML::Node& node, const std::string& entity,

@@ -70,6 +70,10 @@ bool Selection::matches(std::string_view group, bool funnel, Category category,
            });
 }
 
+bool Selection::counts_milestone(std::string_view id) const {
+    return listed_or_any(milestones, std::string(id));
+}
+
 std::string_view category_name(Category category) {
     return name_in(category_names, category);
 }

@@ -129,7 +129,9 @@ struct FunnelItem {
     std::string name;
     std::size_t reached = 0;  // index of the stage it had reached by the status date
     Distribution value = FixedDistribution{0};
-    std::vector<ItemStage> stages;  // one per funnel stage
+    // One per funnel stage. The first stage's duration is the days after the status date
+    // at which an item still to come enters the funnel (0: it is there already).
+    std::vector<ItemStage> stages;
     SourceLocation where;
 };
 
@@ -157,10 +159,13 @@ struct Selection {
     std::vector<std::string> funnels;
     std::vector<Category> categories;
     std::vector<std::string> tags;
+    std::vector<std::string> milestones;  // full ids; milestones targets count only these
 
     // Whether a project (funnel = false) or funnel (funnel = true) is selected.
     bool matches(std::string_view group, bool funnel, Category category,
                  const std::vector<std::string>& group_tags) const;
+    // Whether a milestone of a selected project is counted.
+    bool counts_milestone(std::string_view id) const;
 };
 
 struct Target {

@@ -59,7 +59,7 @@ std::string aligned(const std::vector<Row>& rows, std::size_t right_aligned) {
 
 std::string amount_text(double value) {
     char text[32];
-    std::snprintf(text, sizeof text, "%.6g", value);
+    std::snprintf(text, sizeof text, "%.1f", value);
     return text;
 }
 

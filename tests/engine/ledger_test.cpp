@@ -374,6 +374,55 @@ TEST(Milestones, AShareTargetCountsMilestonesAchieved) {
     EXPECT_EQ(t.p_reached, 1.0);
 }
 
+TEST(Funnel, ItemsStillToComeEnterAfterTheirArrival) {
+    const std::string yaml = plan_with(idle_project) +
+                             "funnels:\n"
+                             "  - id: chain\n"
+                             "    stages:\n"
+                             "      - id: lead\n"
+                             "      - id: signed\n"
+                             "        duration: 10\n"
+                             "    value: 1\n"
+                             "    batches:\n"
+                             "      - id: lead\n"
+                             "        count: 4\n"
+                             "        arrival: 30\n"
+                             "targets:\n"
+                             "  - id: signed\n"
+                             "    measure: items\n"
+                             "    stage: signed\n"
+                             "    at_least: 4\n"
+                             "    by: 2024-12-31\n";
+    const Results results = forecast_of(yaml, 16, 1);
+    // Leads on day 30, signed 10 days later: time 40 ends on 2024-02-09.
+    EXPECT_EQ(target(results, "signed").dates[1]->iso(), "2024-02-09");
+    const auto& leads = results.funnels.at(0).stages.at(0).by_month;
+    EXPECT_EQ(leads[date_index(results, "2024-01-31")].p90, 4.0);  // arrived at time 30
+}
+
+TEST(Milestones, ATargetCanCountListedMilestonesOnly) {
+    const std::string projects = R"(  - id: airport
+    category: airport
+    activities:
+      - {id: talks, duration: 40}
+    milestones:
+      - {id: route1-open, after: [talks]}
+      - {id: route2-open, after: [{id: talks, type: FS, lag: 30}]}
+      - {id: terminal-plan, after: [{id: talks, type: FS, lag: -30}]}
+)";
+    const std::string yaml = plan_with(projects) +
+                             "targets:\n"
+                             "  - id: routes\n"
+                             "    measure: milestones\n"
+                             "    of: {milestones: [airport.route1-open, airport.route2-open]}\n"
+                             "    at_least: 100%\n"
+                             "    by: 2024-12-31\n";
+    const Results results = forecast_of(yaml, 16, 1);
+    const TargetForecast& t = target(results, "routes");
+    EXPECT_EQ(t.threshold, 2.0);
+    EXPECT_EQ(t.dates[1]->iso(), "2024-03-10");  // the second route opens at time 70
+}
+
 TEST(Ledger, ResultsAreIdenticalForAnyThreadCount) {
     const std::string yaml = plan_with(spending_project("s-curve") + idle_project) +
                              signing_funnel(30, 0.45, 40) +

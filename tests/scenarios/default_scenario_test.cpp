@@ -47,6 +47,34 @@ TEST(DefaultScenario, EveryDurationIsAnExplainedAssumption) {
     }
 }
 
+// The seed gives no lead counts, conversion rates or times: each stage says why it has its.
+TEST(DefaultScenario, EveryFunnelStageExplainsItsConversion) {
+    const Scenario scenario = load_scenario(default_scenario);
+    ASSERT_FALSE(scenario.funnels.empty());
+    for (const auto& funnel : scenario.funnels)
+        for (std::size_t s = 1; s < funnel.stages.size(); ++s)
+            if (funnel.stages[s].probability < 1 || mean(funnel.stages[s].duration) > 0) {
+                EXPECT_FALSE(funnel.stages[s].why.empty())
+                    << funnel.id << "." << funnel.stages[s].id;
+            }
+}
+
+// The seed's investment targets: 30 projects signed, 12 billion yuan contracted, 2.7
+// billion yuan in place, all by the year's end.
+TEST(DefaultScenario, HoldsTheSeedsInvestmentTargets) {
+    const Scenario scenario = load_scenario(default_scenario);
+    const auto find = [&](const std::string& id) -> const Target& {
+        for (const auto& target : scenario.targets)
+            if (target.id == id) return target;
+        throw std::runtime_error("no target " + id);
+    };
+    EXPECT_EQ(find("industrial-projects-signed").at_least, 30);
+    EXPECT_EQ(find("contract-value").at_least, 12000);
+    EXPECT_EQ(find("funds-in-place").at_least, 2700);
+    EXPECT_EQ(scenario.plan.currency, "million yuan");
+    for (const auto& target : scenario.targets) EXPECT_EQ(target.deadline.iso(), "2024-12-31");
+}
+
 TEST(DefaultScenario, ReproducesItsGoldenResults) {
     RunSettings settings;
     settings.iterations = golden_iterations;
