@@ -37,8 +37,13 @@ LedgerPass::LedgerPass(const Network& network) : network_(network), ledger_(netw
         if (flow.days) compiled.days = compile(*flow.days);
         flows_.push_back(std::move(compiled));
     }
-    for (Date date : ledger_.report_dates)
+    for (Date date : ledger_.report_dates) {
         report_times_.push_back(deadline_time(network.plan_start, date));
+        report_days_.push_back(date - network.plan_start);
+    }
+    targets_of_.resize(ledger_.measures.size());
+    for (std::size_t t = 0; t < ledger_.targets.size(); ++t)
+        targets_of_[ledger_.targets[t].measure].push_back(t);
     for (const NetworkTarget& target : ledger_.targets)
         deadline_times_.push_back(deadline_time(network.plan_start, target.deadline));
 }
@@ -138,22 +143,36 @@ void LedgerPass::totals_at_dates(const Measure& measure, LedgerBlock& block,
     }
 }
 
+// The report dates bracket the day (the last report date is the horizon's end); bisection
+// over the days between two of them finds it.
 std::int64_t LedgerPass::day_reached(const Measure& measure, const LedgerBlock& block,
                                      std::size_t lane, double threshold) const {
-    const std::int64_t horizon = network_.horizon_days();
-    const auto reached_by_end_of = [&](std::int64_t day) {
-        return reaches(total_at(measure, block, lane, static_cast<double>(day + 1)), threshold);
-    };
-    if (!reached_by_end_of(horizon - 1)) return horizon;
-    std::int64_t low = 0, high = horizon - 1;  // the answer lies in [low, high]
+    const auto first_date = static_cast<std::size_t>(
+        std::find_if(block.totals.begin(), block.totals.end(),
+                     [&](double total) { return reaches(total, threshold); }) -
+        block.totals.begin());
+    if (first_date == block.totals.size()) return network_.horizon_days();
+    std::int64_t low = first_date == 0 ? 0 : report_days_[first_date - 1] + 1;
+    std::int64_t high = report_days_[first_date];  // the answer lies in [low, high]
     while (low < high) {
         const std::int64_t middle = low + (high - low) / 2;
-        if (reached_by_end_of(middle))
+        const double by_end_of_middle = static_cast<double>(middle + 1);
+        if (reaches(total_at(measure, block, lane, by_end_of_middle), threshold))
             high = middle;
         else
             low = middle + 1;
     }
     return low;
+}
+
+void LedgerPass::tally_target(std::size_t t, const LedgerBlock& block, std::size_t lane,
+                              LedgerHistograms& histograms, LedgerSums& sums) const {
+    const NetworkTarget& target = ledger_.targets[t];
+    const Measure& measure = ledger_.measures[target.measure];
+    const double total = total_at(measure, block, lane, deadline_times_[t]);
+    histograms.at_deadline[t].add(total);
+    sums.add_at_deadline(t, total);
+    histograms.reached.add(t, day_reached(measure, block, lane, target.threshold));
 }
 
 void LedgerPass::tally(LedgerBlock& block, std::size_t count, LedgerHistograms& histograms,
@@ -166,14 +185,7 @@ void LedgerPass::tally(LedgerBlock& block, std::size_t count, LedgerHistograms& 
                 histograms.at_dates[m * dates + d].add(block.totals[d]);
                 sums.add_at_date(m, d, block.totals[d]);
             }
-        }
-        for (std::size_t t = 0; t < ledger_.targets.size(); ++t) {
-            const NetworkTarget& target = ledger_.targets[t];
-            const Measure& measure = ledger_.measures[target.measure];
-            const double total = total_at(measure, block, lane, deadline_times_[t]);
-            histograms.at_deadline[t].add(total);
-            sums.add_at_deadline(t, total);
-            histograms.reached.add(t, day_reached(measure, block, lane, target.threshold));
+            for (std::size_t t : targets_of_[m]) tally_target(t, block, lane, histograms, sums);
         }
     }
 }

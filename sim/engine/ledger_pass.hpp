@@ -63,16 +63,21 @@ class LedgerPass {
     // Its totals at every report date, into block.totals.
     void totals_at_dates(const Measure& measure, LedgerBlock& block, std::size_t lane) const;
     // The day index by whose end the measure first reaches the threshold; the horizon's
-    // length when it does not within the horizon.
+    // length when it does not within the horizon. Needs the measure's totals at the
+    // report dates in block.totals.
     std::int64_t day_reached(const Measure& measure, const LedgerBlock& block, std::size_t lane,
                              double threshold) const;
+    void tally_target(std::size_t target, const LedgerBlock& block, std::size_t lane,
+                      LedgerHistograms& histograms, LedgerSums& sums) const;
 
     const Network& network_;
     const Ledger& ledger_;
     BetaQuantileTables tables_;
     std::vector<CompiledFlow> flows_;
-    std::vector<double> report_times_;    // per report date: the end of its day
-    std::vector<double> deadline_times_;  // per target
+    std::vector<double> report_times_;                  // per report date: the end of its day
+    std::vector<double> deadline_times_;                // per target
+    std::vector<std::int64_t> report_days_;             // per report date: its day index
+    std::vector<std::vector<std::size_t>> targets_of_;  // per measure
 };
 
 }  // namespace pipesim
