@@ -1,6 +1,7 @@
 #include "report/terminal_table.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 #include <vector>
 
@@ -45,8 +46,11 @@ std::string aligned(const std::vector<Row>& rows, std::size_t right_aligned) {
             width[c] = std::max(width[c], display_width(row[c]));
     std::string table;
     for (std::size_t r = 0; r < rows.size(); ++r) {
-        for (std::size_t c = 0; c < rows[r].size(); ++c)
-            table += (c ? "  " : "") + padded(rows[r][c], width[c], c == right_aligned);
+        for (std::size_t c = 0; c < rows[r].size(); ++c) {
+            const bool last = c + 1 == rows[r].size();  // no trailing blanks
+            table += (c ? "  " : "") +
+                     (last ? rows[r][c] : padded(rows[r][c], width[c], c == right_aligned));
+        }
         table += '\n';
         if (r == 0) {
             std::size_t total = 2 * (width.size() - 1);
@@ -57,9 +61,10 @@ std::string aligned(const std::vector<Row>& rows, std::size_t right_aligned) {
     return table;
 }
 
+// Whole numbers (counts, round amounts) without decimals; others to one decimal.
 std::string amount_text(double value) {
     char text[32];
-    std::snprintf(text, sizeof text, "%.1f", value);
+    std::snprintf(text, sizeof text, value == std::round(value) ? "%.0f" : "%.1f", value);
     return text;
 }
 
