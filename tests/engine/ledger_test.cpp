@@ -43,6 +43,16 @@ double binomial_at_least(int n, double p, int k) {
     return total;
 }
 
+// One entry of a `targets:` list; stage and selection only where given.
+std::string target_entry(const std::string& id, const std::string& measure,
+                         const std::string& stage, const std::string& at_least,
+                         const std::string& by, const std::string& of = "") {
+    return "  - id: " + id + "\n    measure: " + measure + "\n" +
+           (stage.empty() ? "" : "    stage: " + stage + "\n") +
+           (of.empty() ? "" : "    of: " + of + "\n") + "    at_least: " + at_least +
+           "\n    by: " + by + "\n";
+}
+
 // One project that does nothing, so that scenarios about funnels have their project.
 const std::string idle_project = R"(  - id: idle
     category: other
@@ -67,13 +77,8 @@ std::string signing_funnel(int count, double p, int days) {
 }
 
 TEST(Funnel, ASingleStageCountIsBinomial) {
-    const std::string yaml = plan_with(idle_project) + signing_funnel(20, 0.3, 10) +
-                             "targets:\n"
-                             "  - id: eight-signed\n"
-                             "    measure: items\n"
-                             "    stage: signed\n"
-                             "    at_least: 8\n"
-                             "    by: 2024-03-31\n";
+    const std::string yaml = plan_with(idle_project) + signing_funnel(20, 0.3, 10) + "targets:\n" +
+                             target_entry("eight-signed", "items", "signed", "8", "2024-03-31");
     const std::uint64_t n = 40000;
     const Results results = forecast_of(yaml, n, 11);
     const TargetForecast& t = target(results, "eight-signed");
@@ -113,12 +118,8 @@ TEST(Funnel, StagesInSeriesMultiplyTheirProbabilities) {
                              "    batches:\n"
                              "      - id: lead\n"
                              "        count: 10\n"
-                             "targets:\n"
-                             "  - id: any-signed\n"
-                             "    measure: items\n"
-                             "    stage: signed\n"
-                             "    at_least: 1\n"
-                             "    by: 2024-12-31\n";
+                             "targets:\n" +
+                             target_entry("any-signed", "items", "signed", "1", "2024-12-31");
     const std::uint64_t n = 40000;
     const Results results = forecast_of(yaml, n, 5);
     const double exact = 1 - std::pow(1 - 0.6 * 0.5, 10);
@@ -168,16 +169,10 @@ TEST(Cost, ADeterministicCostTracesItsProfileExactly) {
 }
 
 TEST(Cost, ASpendTargetIsReachedTheDayTheCurveCrossesIt) {
-    const std::string yaml = plan_with(spending_project("even")) +
-                             "targets:\n"
-                             "  - id: half-spent\n"
-                             "    measure: spend\n"
-                             "    at_least: 500\n"
-                             "    by: 2024-02-19\n"
-                             "  - id: half-spent-a-day-early\n"
-                             "    measure: spend\n"
-                             "    at_least: 500\n"
-                             "    by: 2024-02-18\n";
+    const std::string yaml =
+        plan_with(spending_project("even")) + "targets:\n" +
+        target_entry("half-spent", "spend", "", "500", "2024-02-19") +
+        target_entry("half-spent-a-day-early", "spend", "", "500", "2024-02-18");
     const Results results = forecast_of(yaml, 100, 1);
     // 500 are spent at time 50: the end of day index 49, 2024-02-19.
     const TargetForecast& on_time = target(results, "half-spent");
@@ -198,12 +193,8 @@ TEST(Cost, ADailyRateMakesLateWorkCostMore) {
         "      - id: build\n"
         "        duration: {dist: uniform, min: 10, max: 20}\n"
         "        cost: {per_day: 10, at_start: 5, at_finish: 7}\n";
-    const std::string yaml = plan_with(projects) +
-                             "targets:\n"
-                             "  - id: spent\n"
-                             "    measure: spend\n"
-                             "    at_least: 162\n"
-                             "    by: 2024-12-31\n";
+    const std::string yaml = plan_with(projects) + "targets:\n" +
+                             target_entry("spent", "spend", "", "162", "2024-12-31");
     const std::uint64_t n = 40000;
     const Results results = forecast_of(yaml, n, 3);
     const TargetForecast& t = target(results, "spent");
@@ -234,23 +225,11 @@ const std::string three_items = R"(funnels:
 )";
 
 TEST(Funnel, ASumOfDeterministicItemsCrossesOnAnExactDay) {
-    const std::string yaml = plan_with(idle_project) + three_items +
-                             "targets:\n"
-                             "  - id: value-250\n"
-                             "    measure: value\n"
-                             "    stage: signed\n"
-                             "    at_least: 250\n"
-                             "    by: 2024-01-20\n"
-                             "  - id: value-250-early\n"
-                             "    measure: value\n"
-                             "    stage: signed\n"
-                             "    at_least: 250\n"
-                             "    by: 2024-01-19\n"
-                             "  - id: all-three\n"
-                             "    measure: items\n"
-                             "    stage: signed\n"
-                             "    at_least: 100%\n"
-                             "    by: 2024-12-31\n";
+    const std::string yaml =
+        plan_with(idle_project) + three_items + "targets:\n" +
+        target_entry("value-250", "value", "signed", "250", "2024-01-20") +
+        target_entry("value-250-early", "value", "signed", "250", "2024-01-19") +
+        target_entry("all-three", "items", "signed", "100%", "2024-12-31");
     const Results results = forecast_of(yaml, 64, 2);
     // 100 + 200 >= 250 once b signs: time 20 is the end of 2024-01-20.
     EXPECT_EQ(target(results, "value-250").p_reached, 1.0);
@@ -274,12 +253,8 @@ TEST(Funnel, SumsOfTriangularValuesHaveTheirExactMoments) {
                              "      - id: deal\n"
                              "        count: 5\n"
                              "        at: signed\n"
-                             "targets:\n"
-                             "  - id: value\n"
-                             "    measure: value\n"
-                             "    stage: signed\n"
-                             "    at_least: 1500\n"
-                             "    by: 2024-06-30\n";
+                             "targets:\n" +
+                             target_entry("value", "value", "signed", "1500", "2024-06-30");
     const std::uint64_t n = 40000;
     const Results results = forecast_of(yaml, n, 9);
     const TargetForecast& t = target(results, "value");
@@ -303,11 +278,8 @@ TEST(Funnel, FundsArriveOverTheirDaysAfterTheStage) {
                              "    items:\n"
                              "      - id: plant\n"
                              "        at: started\n"
-                             "targets:\n"
-                             "  - id: funds\n"
-                             "    measure: funds\n"
-                             "    at_least: 150\n"
-                             "    by: 2024-12-31\n";
+                             "targets:\n" +
+                             target_entry("funds", "funds", "", "150", "2024-12-31");
     const Results results = forecast_of(yaml, 32, 4);
     const TargetForecast& t = target(results, "funds");
     EXPECT_EQ(t.dates[1]->iso(), "2024-02-19");  // 300 over days [0, 100): 150 at time 50
@@ -360,13 +332,9 @@ TEST(Milestones, AShareTargetCountsMilestonesAchieved) {
     for (int k = 1; k <= 5; ++k)
         projects += "      - id: open-" + std::to_string(k) + "\n        after: [build-" +
                     std::to_string(k) + "]\n";
-    const std::string yaml = plan_with(projects) +
-                             "targets:\n"
-                             "  - id: most-open\n"
-                             "    measure: milestones\n"
-                             "    of: {categories: school}\n"
-                             "    at_least: 80%\n"
-                             "    by: 2024-02-09\n";
+    const std::string yaml =
+        plan_with(projects) + "targets:\n" +
+        target_entry("most-open", "milestones", "", "80%", "2024-02-09", "{categories: school}");
     const Results results = forecast_of(yaml, 16, 1);
     const TargetForecast& t = target(results, "most-open");
     EXPECT_EQ(t.threshold, 4.0);
@@ -387,12 +355,8 @@ TEST(Funnel, ItemsStillToComeEnterAfterTheirArrival) {
                              "      - id: lead\n"
                              "        count: 4\n"
                              "        arrival: 30\n"
-                             "targets:\n"
-                             "  - id: signed\n"
-                             "    measure: items\n"
-                             "    stage: signed\n"
-                             "    at_least: 4\n"
-                             "    by: 2024-12-31\n";
+                             "targets:\n" +
+                             target_entry("signed", "items", "signed", "4", "2024-12-31");
     const Results results = forecast_of(yaml, 16, 1);
     // Leads on day 30, signed 10 days later: time 40 ends on 2024-02-09.
     EXPECT_EQ(target(results, "signed").dates[1]->iso(), "2024-02-09");
@@ -410,13 +374,10 @@ TEST(Milestones, ATargetCanCountListedMilestonesOnly) {
       - {id: route2-open, after: [{id: talks, type: FS, lag: 30}]}
       - {id: terminal-plan, after: [{id: talks, type: FS, lag: -30}]}
 )";
-    const std::string yaml = plan_with(projects) +
-                             "targets:\n"
-                             "  - id: routes\n"
-                             "    measure: milestones\n"
-                             "    of: {milestones: [airport.route1-open, airport.route2-open]}\n"
-                             "    at_least: 100%\n"
-                             "    by: 2024-12-31\n";
+    const std::string yaml =
+        plan_with(projects) + "targets:\n" +
+        target_entry("routes", "milestones", "", "100%", "2024-12-31",
+                     "{milestones: [airport.route1-open, airport.route2-open]}");
     const Results results = forecast_of(yaml, 16, 1);
     const TargetForecast& t = target(results, "routes");
     EXPECT_EQ(t.threshold, 2.0);
@@ -425,18 +386,9 @@ TEST(Milestones, ATargetCanCountListedMilestonesOnly) {
 
 TEST(Ledger, ResultsAreIdenticalForAnyThreadCount) {
     const std::string yaml = plan_with(spending_project("s-curve") + idle_project) +
-                             signing_funnel(30, 0.45, 40) +
-                             "targets:\n"
-                             "  - id: signed\n"
-                             "    measure: items\n"
-                             "    stage: signed\n"
-                             "    at_least: 12\n"
-                             "    by: 2024-12-31\n"
-                             "  - id: value\n"
-                             "    measure: value\n"
-                             "    stage: signed\n"
-                             "    at_least: 1300\n"
-                             "    by: 2024-12-31\n";
+                             signing_funnel(30, 0.45, 40) + "targets:\n" +
+                             target_entry("signed", "items", "signed", "12", "2024-12-31") +
+                             target_entry("value", "value", "signed", "1300", "2024-12-31");
     const std::string one = results_to_json(forecast_of(yaml, 5000, 21, 1));
     EXPECT_EQ(one, results_to_json(forecast_of(yaml, 5000, 21, 2)));
     EXPECT_EQ(one, results_to_json(forecast_of(yaml, 5000, 21, 3)));
