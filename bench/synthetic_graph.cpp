@@ -73,7 +73,7 @@ Scenario make_layered_scenario(const SyntheticGraphSpec& spec) {
                     chosen.push_back(candidate);
             }
             for (std::size_t p : chosen)
-                activity.predecessors.push_back({activity_id(p), LinkType::fs, 0.0, {}});
+                activity.predecessors.push_back({activity_id(p), LinkType::fs, 0.0, {}, {}});
         }
         project.activities.push_back(std::move(activity));
         const bool layer_ends = (i + 1) % spec.layer_width == 0 || i + 1 == spec.activities;
@@ -84,7 +84,7 @@ Scenario make_layered_scenario(const SyntheticGraphSpec& spec) {
             milestone.target =
                 scenario.plan.start.plus_days(static_cast<std::int32_t>(30 * (layer + 1)));
             for (std::size_t j = layer * spec.layer_width; j <= i; ++j)
-                milestone.predecessors.push_back({activity_id(j), LinkType::fs, 0.0, {}});
+                milestone.predecessors.push_back({activity_id(j), LinkType::fs, 0.0, {}, {}});
             project.activities.push_back(std::move(milestone));
         }
     }

@@ -37,7 +37,8 @@ Activity stage_activity(const Funnel& funnel, const FunnelItem& item, std::size_
     if (s <= item.reached) return stage;
     stage.duration = item.stages[s].duration;
     stage.probability = item.stages[s].probability;
-    stage.predecessors.push_back({item.id + "." + funnel.stages[s - 1].id, LinkType::fs, 0, {}});
+    stage.predecessors.push_back(
+        {item.id + "." + funnel.stages[s - 1].id, LinkType::fs, 0, {}, {}});
     for (const auto& dependency : item.stages[s].predecessors)
         stage.predecessors.push_back(dependency);
     return stage;

@@ -34,6 +34,12 @@ constexpr std::array<std::pair<TargetMeasure, std::string_view>, 5> measure_name
     {TargetMeasure::milestones, "milestones"},
 }};
 
+constexpr std::array<std::pair<CorrelatedQuantity, std::string_view>, 3> correlated_names{{
+    {CorrelatedQuantity::durations, "durations"},
+    {CorrelatedQuantity::costs, "costs"},
+    {CorrelatedQuantity::risks, "risks"},
+}};
+
 template <typename Enum, std::size_t N>
 std::string_view name_in(const std::array<std::pair<Enum, std::string_view>, N>& table,
                          Enum value) {
@@ -110,6 +116,14 @@ std::string_view link_type_name(LinkType type) {
             return "SF";
     }
     return "FS";
+}
+
+std::string_view correlated_name(CorrelatedQuantity quantity) {
+    return name_in(correlated_names, quantity);
+}
+
+std::optional<CorrelatedQuantity> parse_correlated(std::string_view name) {
+    return value_in(correlated_names, name);
 }
 
 }  // namespace pipesim

@@ -41,7 +41,18 @@ constexpr double share_spent(SpendProfile profile, double x) {
 struct Dependency {
     std::string predecessor;  // full id, "project.activity"
     LinkType type = LinkType::fs;
-    double lag_days = 0;  // may be negative (a lead)
+    double lag_days = 0;                        // may be negative (a lead)
+    std::optional<Distribution> uncertain_lag;  // when given, the lag in days, drawn
+    SourceLocation where;
+};
+
+// A condition on another activity's finish under which an activity happens at all: the
+// primary path when an approval comes by a date, a fallback path when it comes later.
+struct Condition {
+    enum class When { by, later_than };
+    std::string activity;  // full id
+    When when = When::by;
+    Date date;
     SourceLocation where;
 };
 
@@ -69,6 +80,7 @@ struct Activity {
     std::optional<Date> target;  // milestones: the date it is promised by
     std::optional<ActivityCost> cost;
     double probability = 1.0;  // that it happens at all; when it does not, nor do its successors
+    std::optional<Condition> only_if;  // and it happens only when this holds
     SourceLocation where;
 };
 
@@ -180,6 +192,61 @@ struct Target {
     SourceLocation where;
 };
 
+// ---- Risks, correlation and optimism bias ---------------------------------------------
+
+// What a risk does to each activity it hits when it occurs: a delay added to the
+// duration, a factor on it, a cost paid at the activity's finish. One draw per iteration
+// serves every activity the risk hits (a risk driver).
+struct RiskEffect {
+    std::optional<Distribution> delay;
+    std::optional<Distribution> multiplier;
+    std::optional<Distribution> cost;
+};
+
+struct Mitigation {
+    double probability = 0;            // after mitigation
+    RiskEffect effect;                 // after mitigation; empty parts keep the unmitigated effect
+    std::optional<Distribution> cost;  // of the mitigation itself, paid at the status date
+};
+
+struct Risk {
+    std::string id;
+    std::string name;
+    std::string why;
+    double probability = 0;
+    std::vector<std::string> activities;  // full ids it hits
+    std::optional<Selection> of;          // and every activity of the selected projects
+    RiskEffect effect;
+    // It can only occur while a hit activity is in progress between these dates.
+    std::optional<Date> window_from;
+    std::optional<Date> window_to;
+    std::optional<Mitigation> mitigation;
+    SourceLocation where;
+};
+
+// Rank correlation between uncertain quantities that share a cause, as a group (every
+// pair in it) or a pair (a group of two). Applied by a Gaussian copula, so every
+// marginal distribution is kept exactly.
+enum class CorrelatedQuantity { durations, costs, risks };
+struct Correlation {
+    std::string id;
+    CorrelatedQuantity quantity = CorrelatedQuantity::durations;
+    std::vector<std::string> members;  // activity full ids (durations, costs) or risk ids
+    std::optional<Selection> of;       // durations and costs: every activity of these
+    double rho = 0;
+    SourceLocation where;
+};
+
+// Planners' optimism bias for a category, drawn once per iteration per project: durations
+// and costs are multiplied by 1 + uplift (uplift as a fraction, e.g. 0.2 for +20%).
+struct Uplift {
+    Category category = Category::other;
+    std::optional<Distribution> duration;
+    std::optional<Distribution> cost;
+    std::string source;  // where the numbers come from
+    SourceLocation where;
+};
+
 struct PlanSettings {
     std::string name;
     Date start;
@@ -197,6 +264,9 @@ struct Scenario {
     std::vector<Project> projects;
     std::vector<Funnel> funnels;
     std::vector<Target> targets;
+    std::vector<Risk> risks;
+    std::vector<Correlation> correlations;
+    std::vector<Uplift> uplifts;  // at most one per category
 };
 
 std::string_view category_name(Category category);
@@ -206,5 +276,7 @@ std::string_view profile_name(SpendProfile profile);
 std::optional<SpendProfile> parse_profile(std::string_view name);
 std::string_view measure_name(TargetMeasure measure);
 std::optional<TargetMeasure> parse_measure(std::string_view name);
+std::string_view correlated_name(CorrelatedQuantity quantity);
+std::optional<CorrelatedQuantity> parse_correlated(std::string_view name);
 
 }  // namespace pipesim
