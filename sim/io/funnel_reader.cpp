@@ -189,16 +189,6 @@ bool FunnelReader::read_conversion(const YAML::Node& node, const std::string& en
     return ok;
 }
 
-std::optional<double> FunnelReader::probability(const YAML::Node& node, const std::string& entity) {
-    const auto chance = number(node, entity, "probability");
-    if (chance && !(*chance >= 0 && *chance <= 1)) {
-        problem(node, entity,
-                "'probability' must lie in [0, 1] (got " + number_text(*chance) + ")");
-        return std::nullopt;
-    }
-    return chance;
-}
-
 FunnelReader::DefaultValue FunnelReader::read_default_value(const YAML::Node& map,
                                                             const std::string& entity) {
     bool ok = true;

@@ -34,7 +34,6 @@ class FunnelReader : public PartReader {
     bool enters_plainly(const YAML::Node& node, const std::string& entity);
     template <typename Stage>
     bool read_conversion(const YAML::Node& node, const std::string& entity, Stage& stage);
-    std::optional<double> probability(const YAML::Node& node, const std::string& entity);
     DefaultValue read_default_value(const YAML::Node& map, const std::string& entity);
     std::optional<FundsArrival> read_funds(const YAML::Node& node, const Funnel& funnel);
 

@@ -7,8 +7,9 @@
 namespace pipesim::io {
 namespace {
 
-constexpr std::array<std::string_view, 6> top_keys{"pipesim",  "plan",    "assumptions",
-                                                   "projects", "funnels", "targets"};
+constexpr std::array<std::string_view, 9> top_keys{"pipesim",  "plan",         "assumptions",
+                                                   "projects", "funnels",      "targets",
+                                                   "risks",    "correlations", "optimism_bias"};
 constexpr std::array<std::string_view, 7> plan_keys{"name",       "start", "status_date", "horizon",
                                                     "iterations", "seed",  "currency"};
 constexpr WholeRange iteration_counts{1, 1'000'000'000, "from 1 to 1,000,000,000"};

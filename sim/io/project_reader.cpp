@@ -8,10 +8,10 @@ namespace {
 
 constexpr std::array<std::string_view, 6> project_keys{"id",   "name",       "category",
                                                        "tags", "activities", "milestones"};
-constexpr std::array<std::string_view, 6> activity_keys{
-    "id", "name", "duration", "after", "start_no_earlier_than", "cost"};
-constexpr std::array<std::string_view, 6> milestone_keys{
-    "id", "name", "target", "after", "start_no_earlier_than", "cost"};
+constexpr std::array<std::string_view, 8> activity_keys{
+    "id", "name", "duration", "after", "start_no_earlier_than", "cost", "probability", "only_if"};
+constexpr std::array<std::string_view, 8> milestone_keys{
+    "id", "name", "target", "after", "start_no_earlier_than", "cost", "probability", "only_if"};
 constexpr std::array<std::string_view, 4> cost_parts{"amount", "per_day", "at_start", "at_finish"};
 constexpr std::array<std::string_view, 5> cost_keys{"amount", "per_day", "at_start", "at_finish",
                                                     "profile"};
@@ -72,6 +72,8 @@ void ProjectReader::read_activities(const YAML::Node& list, ActivityKind kind, P
         }
         if (const YAML::Node after = node["after"])
             dependencies_.defer(activity->id, activity->where, after, project.id);
+        if (const YAML::Node only_if = node["only_if"])
+            dependencies_.defer_condition(activity->id, activity->where, only_if, project.id);
         project.activities.push_back(std::move(*activity));
     }
 }
@@ -90,6 +92,9 @@ std::optional<Activity> ProjectReader::read_activity(const YAML::Node& node, Act
     bool ok = local.has_value();
     if (work) ok = read_duration(node, activity) && ok;
     read_dates(node, activity);
+    // A faulty probability is reported but leaves the activity in, as a faulty date does.
+    if (const YAML::Node chance = node["probability"])
+        activity.probability = probability(chance, activity.id).value_or(1.0);
     if (const YAML::Node cost = node["cost"]) {
         activity.cost = read_cost(cost, activity.id);
         ok = ok && activity.cost;
@@ -134,14 +139,12 @@ std::optional<ActivityCost> ProjectReader::read_cost(const YAML::Node& node,
     ActivityCost cost;
     cost.where = where(node);
     bool ok = true;
-    const auto read_part = [&](const QuantityKey& key, std::optional<Distribution>& part) {
-        if (auto estimate = quantities_.read_given(node, entity, key, ok))
-            part = std::move(estimate->value);
-    };
-    read_part({"amount", "cost", Quantity::money}, cost.amount);
-    read_part({"per_day", "daily cost", Quantity::money}, cost.per_day);
-    read_part({"at_start", "cost", Quantity::money}, cost.at_start);
-    read_part({"at_finish", "cost", Quantity::money}, cost.at_finish);
+    quantities_.read_given(node, entity, {"amount", "cost", Quantity::money}, cost.amount, ok);
+    quantities_.read_given(node, entity, {"per_day", "daily cost", Quantity::money}, cost.per_day,
+                           ok);
+    quantities_.read_given(node, entity, {"at_start", "cost", Quantity::money}, cost.at_start, ok);
+    quantities_.read_given(node, entity, {"at_finish", "cost", Quantity::money}, cost.at_finish,
+                           ok);
     const auto spread = profile_of(node, entity);
     if (spread) cost.profile = *spread;
     ok = ok && spread;

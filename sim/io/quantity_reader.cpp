@@ -12,11 +12,6 @@ namespace {
 constexpr std::array<std::string_view, 3> assumption_keys{"duration", "value", "why"};
 constexpr std::array<std::string_view, 2> assumption_measures{"duration", "value"};
 
-// An assumption id starts with a letter, so "-5" or "1e3" is read as a number.
-bool names_assumption(std::string_view word) {
-    return !word.empty() && word[0] >= 'a' && word[0] <= 'z' && is_valid_id(word);
-}
-
 std::string_view ways_to_write(Quantity quantity) {
     switch (quantity) {
         case Quantity::duration:
@@ -25,6 +20,8 @@ std::string_view ways_to_write(Quantity quantity) {
             return "an amount of money, an assumption id or a distribution";
         case Quantity::fraction:
             return "a number from 0 to 1 or a distribution";
+        case Quantity::ratio:
+            return "a number or a distribution";
     }
     return "a number, an assumption id or a distribution";
 }
@@ -46,7 +43,16 @@ std::optional<double> largest_value(const Distribution& distribution) {
                       distribution);
 }
 
+// Only days and money are assumed: fractions and ratios are written in place.
+bool may_be_assumed(Quantity quantity) {
+    return quantity == Quantity::duration || quantity == Quantity::money;
+}
+
 }  // namespace
+
+bool names_assumption(std::string_view word) {
+    return !word.empty() && word[0] >= 'a' && word[0] <= 'z' && is_valid_id(word);
+}
 
 void QuantityReader::read_assumptions(const YAML::Node& table) {
     if (!table || table.IsNull()) return;
@@ -131,8 +137,7 @@ std::optional<Distribution> QuantityReader::own_value(const YAML::Node& body,
 
 std::optional<Estimate> QuantityReader::read(const YAML::Node& node, const std::string& entity,
                                              const QuantityKey& what) {
-    // A fraction is neither days nor money, so no assumption can give one.
-    if (node.IsScalar() && what.quantity != Quantity::fraction && names_assumption(node.Scalar())) {
+    if (node.IsScalar() && may_be_assumed(what.quantity) && names_assumption(node.Scalar())) {
         const std::string& id = node.Scalar();
         if (auto value = assumption(node, entity, id, what.quantity)) return Estimate{*value, id};
         return std::nullopt;
@@ -148,6 +153,12 @@ std::optional<Estimate> QuantityReader::read_given(const YAML::Node& map, const 
     auto estimate = read(node, entity, what);
     ok = ok && estimate;
     return estimate;
+}
+
+void QuantityReader::read_given(const YAML::Node& map, const std::string& entity,
+                                const QuantityKey& what, std::optional<Distribution>& part,
+                                bool& ok) {
+    if (auto estimate = read_given(map, entity, what, ok)) part = std::move(estimate->value);
 }
 
 // A plain number or a distribution mapping.

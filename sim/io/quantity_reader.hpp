@@ -13,8 +13,8 @@
 namespace pipesim::io {
 
 // What an uncertain number measures. It decides which assumptions the number may name and
-// the range it must keep to.
-enum class Quantity { duration, money, fraction };
+// the range it must keep to. A ratio (a factor on a duration, an uplift) is not negative.
+enum class Quantity { duration, money, fraction, ratio };
 
 // Where an uncertain number is written and what it is.
 struct QuantityKey {
@@ -25,6 +25,10 @@ struct QuantityKey {
 
 inline constexpr QuantityKey duration_key{"duration", "duration", Quantity::duration};
 inline constexpr QuantityKey value_key{"value", "value", Quantity::money};
+
+// Whether a word written for a number is an assumption id: they start with a letter, so "-5"
+// or "1e3" is read as a number.
+bool names_assumption(std::string_view word);
 
 // An uncertain number as read, with the id of the assumption it came from, if any.
 struct Estimate {
@@ -42,6 +46,9 @@ class QuantityReader : public PartReader {
     // The quantity under `what.key` when the map gives one; a fault clears `ok`.
     std::optional<Estimate> read_given(const YAML::Node& map, const std::string& entity,
                                        const QuantityKey& what, bool& ok);
+    // The same into a part of the model that keeps no assumption id.
+    void read_given(const YAML::Node& map, const std::string& entity, const QuantityKey& what,
+                    std::optional<Distribution>& part, bool& ok);
 
   private:
     void read_assumption(const std::string& id, const YAML::Node& key, const YAML::Node& body);

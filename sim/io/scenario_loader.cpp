@@ -8,17 +8,21 @@
 #include <sstream>
 
 #include "core/text.hpp"
+#include "io/correlation_reader.hpp"
 #include "io/dependency_reader.hpp"
 #include "io/funnel_reader.hpp"
 #include "io/plan_reader.hpp"
 #include "io/project_reader.hpp"
 #include "io/quantity_reader.hpp"
+#include "io/risk_reader.hpp"
 #include "io/target_reader.hpp"
+#include "io/uplift_reader.hpp"
 
 namespace pipesim {
 namespace {
 
-// Each part in turn: targets look at projects and funnels, dependencies at every node.
+// Each part in turn: targets look at projects and funnels, dependencies at every node, risks
+// at activities, correlations at activities and risks.
 ScenarioReading read_document(const YAML::Node& root, const std::string& source,
                               std::string_view text) {
     io::YamlFile file(source, text);
@@ -27,11 +31,14 @@ ScenarioReading read_document(const YAML::Node& root, const std::string& source,
     if (io::PlanReader(file, draft).read(root)) {
         io::QuantityReader quantities(file, draft);
         quantities.read_assumptions(root["assumptions"]);
-        io::DependencyReader dependencies(file, draft);
+        io::DependencyReader dependencies(file, draft, quantities);
         io::ProjectReader(file, draft, quantities, dependencies).read(root);
         io::FunnelReader(file, draft, quantities, dependencies).read(root["funnels"]);
         dependencies.resolve();
         io::TargetReader(file, draft).read(root["targets"]);
+        io::RiskReader(file, draft, quantities).read(root["risks"]);
+        io::CorrelationReader(file, draft).read(root["correlations"]);
+        io::UpliftReader(file, draft, quantities).read(root["optimism_bias"]);
     }
     return {std::move(draft.scenario), std::move(file.problems)};
 }

@@ -8,8 +8,6 @@ namespace {
 
 constexpr std::array<std::string_view, 7> target_keys{"id", "name",     "measure", "stage",
                                                       "of", "at_least", "by"};
-constexpr std::array<std::string_view, 5> selection_keys{"funnels", "projects", "categories",
-                                                         "tags", "milestones"};
 constexpr std::array<std::string_view, 5> measure_words{"items", "value", "funds", "spend",
                                                         "milestones"};
 
@@ -25,13 +23,6 @@ bool counts_one_by_one(TargetMeasure measure) {
 
 bool looks_at_funnels(TargetMeasure measure) {
     return measure != TargetMeasure::spend && measure != TargetMeasure::milestones;
-}
-
-// A selection key holds one word or a list of words.
-template <typename Each>
-void for_each_word(const YAML::Node& node, Each each) {
-    if (!node.IsSequence()) return each(node);
-    for (const auto& word : node) each(word);
 }
 
 template <typename Group>
@@ -119,69 +110,6 @@ std::optional<std::string> TargetReader::read_stage(const YAML::Node& map,
         return text(stage, entity, "stage");
     }
     return std::string();
-}
-
-std::optional<Selection> TargetReader::read_selection(const YAML::Node& node,
-                                                      const std::string& entity) {
-    if (!expect_map(node, entity, "'of'")) return std::nullopt;
-    check_keys(node, selection_keys, entity);
-    Selection selection;
-    bool ok = true;
-    if (const YAML::Node given = node["projects"]) {
-        std::vector<std::string_view> known;
-        for (const auto& project : draft_.scenario.projects) known.push_back(project.id);
-        ok = read_ids(given, entity, "project", known, selection.projects) && ok;
-    }
-    if (const YAML::Node given = node["funnels"]) {
-        // A funnel left out for its own problems is still a name the planner gave.
-        std::vector<std::string_view> known(draft_.left_out_funnels.begin(),
-                                            draft_.left_out_funnels.end());
-        for (const auto& funnel : draft_.scenario.funnels) known.push_back(funnel.id);
-        ok = read_ids(given, entity, "funnel", known, selection.funnels) && ok;
-    }
-    if (const YAML::Node given = node["milestones"]) {
-        // A milestone left out for its own problems is still a name the planner gave.
-        std::vector<std::string_view> known(draft_.left_out_activities.begin(),
-                                            draft_.left_out_activities.end());
-        for (const auto& project : draft_.scenario.projects)
-            for (const auto& activity : project.activities)
-                if (activity.kind == ActivityKind::milestone) known.push_back(activity.id);
-        ok = read_ids(given, entity, "milestone", known, selection.milestones) && ok;
-    }
-    if (const YAML::Node given = node["categories"]) {
-        for_each_word(given, [&](const YAML::Node& word) {
-            const auto known = category(word, entity);
-            if (known) selection.categories.push_back(*known);
-            ok = ok && known;
-        });
-    }
-    if (const YAML::Node given = node["tags"]) {
-        for_each_word(given, [&](const YAML::Node& word) {
-            const auto tag = text(word, entity, "tags");
-            if (tag) selection.tags.push_back(*tag);
-            ok = ok && tag;
-        });
-    }
-    if (!ok) return std::nullopt;
-    return selection;
-}
-
-bool TargetReader::read_ids(const YAML::Node& node, const std::string& entity,
-                            std::string_view what, Keys known, std::vector<std::string>& ids) {
-    bool ok = true;
-    for_each_word(node, [&](const YAML::Node& word) {
-        const auto id = text(word, entity, std::string(what) + "s");
-        if (id && std::find(known.begin(), known.end(), *id) != known.end()) {
-            ids.push_back(*id);
-            return;
-        }
-        if (id)
-            problem(
-                word, entity,
-                "unknown " + std::string(what) + " " + in_quotes(*id) + did_you_mean(*id, known));
-        ok = false;
-    });
-    return ok;
 }
 
 // `at_least`: a count or an amount; for items and milestones also a share written "80%".

@@ -21,9 +21,6 @@ class TargetReader : public PartReader {
     std::optional<Target> read_target(const YAML::Node& node);
     std::optional<std::string> read_stage(const YAML::Node& map, const std::string& entity,
                                           std::optional<TargetMeasure> measure);
-    std::optional<Selection> read_selection(const YAML::Node& node, const std::string& entity);
-    bool read_ids(const YAML::Node& node, const std::string& entity, std::string_view what,
-                  Keys known, std::vector<std::string>& ids);
     bool read_threshold(const YAML::Node& map, const std::string& entity,
                         std::optional<TargetMeasure> measure, Target& target);
     bool read_share(const YAML::Node& node, const std::string& entity,
