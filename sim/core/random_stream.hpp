@@ -22,9 +22,17 @@ enum class StreamPurpose : std::uint32_t {
     cost_per_day = 4,   // its daily rate
     cost_at_start = 5,  // lumps
     cost_at_finish = 6,
-    item_value = 7,      // a funnel item's value
-    funds_fraction = 8,  // the share of it that arrives as funds
-    funds_days = 9,      // and over how many days
+    item_value = 7,        // a funnel item's value
+    funds_fraction = 8,    // the share of it that arrives as funds
+    funds_days = 9,        // and over how many days
+    lag = 10,              // an uncertain lag of a dependency
+    uplift_duration = 11,  // a project's optimism-bias uplifts
+    uplift_cost = 12,
+    risk_occurrence = 13,  // whether a risk occurs
+    risk_delay = 14,       // and what it does
+    risk_multiplier = 15,
+    risk_cost = 16,
+    mitigation_cost = 17,
 };
 
 using PhiloxCounter = std::array<std::uint32_t, 4>;

@@ -17,10 +17,35 @@ namespace pipesim {
 
 using NodeIndex = std::uint32_t;
 
+inline constexpr std::int32_t fixed_lag = -1;
+
 struct Link {
     NodeIndex predecessor;  // always earlier in topological order
     LinkType type;
     double lag_days;
+    std::int32_t uncertain_lag = fixed_lag;  // else its index in Network::uncertain_lags
+};
+
+// A node happens only when another node's finish is by (or later than) a time.
+struct NodeCondition {
+    NodeIndex node;  // earlier in topological order
+    bool by;         // true: finish <= time; false: finish > time (or it never happens)
+    double time;
+};
+
+// A risk as the engine applies it: when it occurs (and, with a window, while the activity
+// is in progress within it), each activity it hits takes duration x multiplier + delay;
+// its cost is paid at the activity's finish. One draw of each per iteration.
+struct NetworkRisk {
+    std::string id;
+    std::string name;
+    std::uint64_t stream;
+    double probability;
+    std::optional<Distribution> delay;
+    std::optional<Distribution> multiplier;
+    std::optional<Distribution> cost;
+    double window_from;  // times; -infinity / +infinity when open
+    double window_to;
 };
 
 struct NetworkNode {
@@ -34,6 +59,7 @@ struct NetworkNode {
     std::optional<Date> target;
     std::uint32_t declared;  // position in the scenario file, for reporting in the planner's order
     double probability;      // that it happens at all; when it does not, nor does what follows
+    std::optional<NodeCondition> only_if;
 };
 
 // A project, or a funnel: its items' stages are nodes too.
@@ -43,6 +69,9 @@ struct NetworkProject {
     Category category;
     std::vector<std::string> tags;
     bool funnel = false;
+    // Optimism bias of its category: factors 1 + uplift, drawn once per iteration.
+    std::optional<SampledQuantity> duration_uplift;
+    std::optional<SampledQuantity> cost_uplift;
 };
 
 struct Network {
@@ -54,7 +83,15 @@ struct Network {
     std::vector<NetworkNode> nodes;         // topological order
     std::vector<std::uint32_t> link_begin;  // links of node n: [link_begin[n], link_begin[n+1])
     std::vector<Link> links;
+    std::vector<SampledQuantity> uncertain_lags;
+    std::vector<NetworkRisk> risks;
+    std::vector<std::uint32_t> hit_begin;  // risks hitting node n: [hit_begin[n], hit_begin[n+1])
+    std::vector<std::uint32_t> hits;       // risk indices
     Ledger ledger;
+
+    std::span<const std::uint32_t> risks_hitting(NodeIndex node) const {
+        return {hits.data() + hit_begin[node], hits.data() + hit_begin[node + 1]};
+    }
 
     std::span<const Link> predecessors(NodeIndex node) const {
         return {links.data() + link_begin[node], links.data() + link_begin[node + 1]};
@@ -63,8 +100,14 @@ struct Network {
     std::int32_t horizon_days() const { return horizon_end - plan_start + 1; }
 };
 
-// Throws InputError naming every dependency cycle (as the ids around it).
-Network compile_network(const Scenario& scenario);
+struct CompileOptions {
+    bool mitigated = false;            // risks take their post-mitigation numbers
+    bool nearest_correlation = false;  // repair correlation matrices that are not valid
+};
+
+// Throws InputError naming every dependency cycle (as the ids around it), and every
+// correlation group that makes its matrix invalid (unless options say to repair it).
+Network compile_network(const Scenario& scenario, const CompileOptions& options = {});
 
 // Every dependency cycle in the scenario as problems; empty when the graph is acyclic.
 ProblemList find_cycles(const Scenario& scenario);
