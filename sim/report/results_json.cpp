@@ -45,6 +45,7 @@ Json finish_json(const FinishForecast& forecast) {
         dates[quantile_keys[q]] = date_or_null(forecast.dates[q]);
     item["dates"] = dates;
     item["p_after_horizon"] = probability(forecast.p_after_horizon);
+    item["p_happens"] = probability(forecast.p_happens);
     item["mean_days"] = days(forecast.mean_days);
     item["sd_days"] = days(forecast.sd_days);
     item["deterministic"] = forecast.deterministic.iso();
