@@ -20,7 +20,10 @@ BlockSchedule::BlockSchedule(const ForwardPass& pass, const Network& network, st
 ForwardPass::ForwardPass(const Network& network) : network_(network), draws_(network, tables_) {
     durations_.reserve(network.nodes.size());
     for (const auto& node : network.nodes) durations_.emplace_back(node.duration, tables_);
-    for (const auto& lag : network.uncertain_lags) lags_.emplace_back(lag, tables_);
+    for (const auto& lag : network.uncertain_lags) lags_.emplace_back(lag, network, tables_);
+    for (const auto& node : network.nodes)
+        correlated_duration_.push_back(
+            network.correlated_row(node.stream, StreamPurpose::duration));
     for (NodeIndex n = 0; n < network.nodes.size(); ++n)
         most_hits_ = std::max(most_hits_, network.risks_hitting(n).size());
     assign_rows();
@@ -59,10 +62,16 @@ void ForwardPass::assign_rows() {
 void ForwardPass::sample_durations(NodeIndex node, std::uint64_t seed,
                                    std::uint64_t first_iteration, std::size_t count,
                                    BlockSchedule& block) const {
-    const RandomStream stream{seed, network_.nodes[node].stream, StreamPurpose::duration};
-    for (std::size_t lane = 0; lane < count; ++lane)
-        block.uniforms[lane] = stream.uniform(static_cast<std::uint32_t>(first_iteration + lane));
-    durations_[node].evaluate({block.uniforms.data(), count}, {block.durations.data(), count});
+    const double* u = block.uniforms.data();
+    if (const std::int32_t row = correlated_duration_[node]; row >= 0) {
+        u = block.draws.correlated.data() + static_cast<std::size_t>(row) * block.lanes;
+    } else {
+        const RandomStream stream{seed, network_.nodes[node].stream, StreamPurpose::duration};
+        for (std::size_t lane = 0; lane < count; ++lane)
+            block.uniforms[lane] =
+                stream.uniform(static_cast<std::uint32_t>(first_iteration + lane));
+    }
+    durations_[node].evaluate({u, count}, {block.durations.data(), count});
     const std::uint32_t project = network_.nodes[node].project;
     if (!network_.projects[project].duration_uplift) return;
     const double* factor = block.draws.duration_factor.data() + project * block.lanes;
@@ -122,7 +131,7 @@ void ForwardPass::uncertain_lag(const Link& link, std::uint64_t seed, std::uint6
     if (block.single_point)
         std::fill(lag, lag + count, most_likely(network_.uncertain_lags[index].distribution));
     else
-        lags_[index].draw(seed, first_iteration, count, block.uniforms, lag);
+        lags_[index].draw(seed, first_iteration, count, block.uniforms, block.draws, lag);
 }
 
 // Each risk that occurs hits the node when the node, as scheduled so far, is in progress

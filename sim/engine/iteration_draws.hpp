@@ -21,19 +21,24 @@ struct BlockDraws {
     std::vector<double> risk_delay;       // per risk: days added (0 without a delay)
     std::vector<double> risk_multiplier;  // per risk: factor (1 without a multiplier)
     std::vector<double> duration_factor;  // per project: 1 + uplift (1 without one)
+    std::vector<double> correlated;       // per correlated variable (Network::correlated_row)
+    std::vector<double> normals;          // one row per member of the largest correlated set
 };
 
 // A random variable drawn for a block: its inverse CDF and its stream.
 struct BlockVariable {
-    BlockVariable(const SampledQuantity& quantity, BetaQuantileTables& tables);
-    // Fills out[0, count) for iterations first_iteration + lane.
+    BlockVariable(const SampledQuantity& quantity, const Network& network,
+                  BetaQuantileTables& tables);
+    // Fills out[0, count) for iterations first_iteration + lane: from the variable's own
+    // stream, or from the block's correlated uniforms when it has a row there.
     void draw(std::uint64_t seed, std::uint64_t first_iteration, std::size_t count,
-              std::vector<double>& uniforms, double* out) const;
+              std::vector<double>& uniforms, const BlockDraws& draws, double* out) const;
 
     QuantileFunction quantile;
     std::uint64_t variable;
     StreamPurpose purpose;
-    bool fixed;  // a single possible value: no random numbers needed
+    bool fixed;                   // a single possible value: no random numbers needed
+    std::int32_t correlated_row;  // -1: drawn on its own
 };
 
 class IterationDraws {
@@ -43,8 +48,12 @@ class IterationDraws {
               BlockDraws& block) const;
 
   private:
+    void draw_correlated(std::uint64_t seed, std::uint64_t first_iteration, std::size_t count,
+                         BlockDraws& block) const;
+
     struct RiskVariables {
         std::uint64_t stream;
+        std::int32_t correlated_row;
         double probability;
         std::optional<BlockVariable> delay;
         std::optional<BlockVariable> multiplier;

@@ -32,10 +32,10 @@ LedgerBlock::LedgerBlock(const Ledger& ledger, std::size_t lanes)
 
 LedgerPass::LedgerPass(const Network& network) : network_(network), ledger_(network.ledger) {
     for (const Flow& flow : ledger_.flows) {
-        CompiledFlow compiled{BlockVariable(flow.amount, tables_), {}, {}, {}};
-        if (flow.factor) compiled.factor.emplace(*flow.factor, tables_);
-        if (flow.days) compiled.days.emplace(*flow.days, tables_);
-        if (flow.uplift) compiled.uplift.emplace(*flow.uplift, tables_);
+        CompiledFlow compiled{BlockVariable(flow.amount, network, tables_), {}, {}, {}};
+        if (flow.factor) compiled.factor.emplace(*flow.factor, network, tables_);
+        if (flow.days) compiled.days.emplace(*flow.days, network, tables_);
+        if (flow.uplift) compiled.uplift.emplace(*flow.uplift, network, tables_);
         flows_.push_back(std::move(compiled));
     }
     for (Date date : ledger_.report_dates) {
@@ -51,21 +51,21 @@ LedgerPass::LedgerPass(const Network& network) : network_(network), ledger_(netw
 
 void LedgerPass::record(NodeIndex node, std::uint64_t seed, std::uint64_t first_iteration,
                         std::size_t count, const double* start, const double* finish,
-                        const double* hits, LedgerBlock& block) const {
+                        const double* hits, const BlockDraws& draws, LedgerBlock& block) const {
     for (auto f = ledger_.flow_begin[node]; f < ledger_.flow_begin[node + 1]; ++f) {
         const Flow& flow = ledger_.flows[f];
         const CompiledFlow& compiled = flows_[f];
         double* from = block.start.data() + f * block.lanes;
         double* length = block.length.data() + f * block.lanes;
         double* amount = block.amount.data() + f * block.lanes;
-        compiled.amount.draw(seed, first_iteration, count, block.uniforms, amount);
+        compiled.amount.draw(seed, first_iteration, count, block.uniforms, draws, amount);
         if (compiled.factor) {
-            compiled.factor->draw(seed, first_iteration, count, block.uniforms,
+            compiled.factor->draw(seed, first_iteration, count, block.uniforms, draws,
                                   block.factor.data());
             for (std::size_t i = 0; i < count; ++i) amount[i] *= block.factor[i];
         }
         if (compiled.uplift) {
-            compiled.uplift->draw(seed, first_iteration, count, block.uniforms,
+            compiled.uplift->draw(seed, first_iteration, count, block.uniforms, draws,
                                   block.factor.data());
             for (std::size_t i = 0; i < count; ++i) amount[i] *= 1.0 + block.factor[i];
         }
@@ -75,7 +75,8 @@ void LedgerPass::record(NodeIndex node, std::uint64_t seed, std::uint64_t first_
             const double* hit = hits + static_cast<std::size_t>(flow.risk_slot) * block.lanes;
             for (std::size_t i = 0; i < count; ++i) amount[i] *= hit[i];
         }
-        place(flow, compiled, seed, first_iteration, count, start, finish, from, length, block);
+        place(flow, compiled, seed, first_iteration, count, start, finish, draws, from, length,
+              block);
         // A node that never happens brings nothing (and its infinite times no NaN).
         for (std::size_t i = 0; i < count; ++i) {
             const bool happens = std::isfinite(from[i]);
@@ -87,7 +88,7 @@ void LedgerPass::record(NodeIndex node, std::uint64_t seed, std::uint64_t first_
 
 void LedgerPass::place(const Flow& flow, const CompiledFlow& compiled, std::uint64_t seed,
                        std::uint64_t first_iteration, std::size_t count, const double* start,
-                       const double* finish, double* from, double* length,
+                       const double* finish, const BlockDraws& draws, double* from, double* length,
                        LedgerBlock& block) const {
     switch (flow.span) {
         case FlowSpan::over_node:
@@ -102,7 +103,7 @@ void LedgerPass::place(const Flow& flow, const CompiledFlow& compiled, std::uint
             break;
         case FlowSpan::after_finish:
             std::copy(finish, finish + count, from);
-            compiled.days->draw(seed, first_iteration, count, block.uniforms, length);
+            compiled.days->draw(seed, first_iteration, count, block.uniforms, draws, length);
             return;
         case FlowSpan::at_status_date:
             std::fill(from, from + count,

@@ -36,7 +36,7 @@ class LedgerPass {
     // `hits` holds a row per risk hitting the node (1 where it hits).
     void record(NodeIndex node, std::uint64_t seed, std::uint64_t first_iteration,
                 std::size_t count, const double* start, const double* finish, const double* hits,
-                LedgerBlock& block) const;
+                const BlockDraws& draws, LedgerBlock& block) const;
 
     // Tallies the measures and targets of the block's first `count` iterations.
     void tally(LedgerBlock& block, std::size_t count, LedgerHistograms& histograms,
@@ -53,7 +53,8 @@ class LedgerPass {
     // Where the flow starts arriving and over how long, by its span.
     void place(const Flow& flow, const CompiledFlow& compiled, std::uint64_t seed,
                std::uint64_t first_iteration, std::size_t count, const double* start,
-               const double* finish, double* from, double* length, LedgerBlock& block) const;
+               const double* finish, const BlockDraws& draws, double* from, double* length,
+               LedgerBlock& block) const;
 
     // The measure's total by time t in one lane.
     double total_at(const Measure& measure, const LedgerBlock& block, std::size_t lane,

@@ -85,7 +85,7 @@ class ChunkRunner {
                 settings_.seed, first, count, worker.block,
                 [&](NodeIndex node, const double* start, const double* finish, const double* hits) {
                     ledger_pass_.record(node, settings_.seed, first, count, start, finish, hits,
-                                        worker.ledger_block);
+                                        worker.block.draws, worker.ledger_block);
                     const std::int32_t slot = slot_of_node_[node];
                     if (slot != not_tallied)
                         tally(static_cast<std::size_t>(slot), finish, count, worker, sums.finishes);

@@ -9,6 +9,7 @@
 #include <unordered_map>
 
 #include "core/random_stream.hpp"
+#include "graph/correlation.hpp"
 #include "graph/risks.hpp"
 
 namespace pipesim {
@@ -234,6 +235,7 @@ Network compile_network(const Scenario& scenario, const CompileOptions& options)
         network.link_begin.push_back(static_cast<std::uint32_t>(network.links.size()));
     }
     compile_risks(scenario, options.mitigated, network);
+    compile_correlations(scenario, options.nearest_correlation, network);
     std::vector<NodeOrigin> origins;
     for (std::size_t v : order) origins.push_back(flat.origins[v]);
     network.ledger = compile_ledger(scenario, network, origins, options.mitigated);

@@ -74,6 +74,18 @@ struct NetworkProject {
     std::optional<SampledQuantity> cost_uplift;
 };
 
+// Uncertain quantities drawn together through a Gaussian copula: each member's own
+// uniform u becomes z = Phi^-1(u); the set's z are mixed by the factor F (F F' = the
+// normal-scores correlation matrix) and turned back by Phi, so marginals stay exact.
+struct CorrelatedVariable {
+    std::uint64_t variable;
+    StreamPurpose purpose;
+};
+struct CorrelatedSet {
+    std::vector<CorrelatedVariable> members;
+    std::vector<double> factor;  // members x members, row-major, lower triangular when Cholesky
+};
+
 struct Network {
     std::string scenario_name;
     Date plan_start;
@@ -87,7 +99,21 @@ struct Network {
     std::vector<NetworkRisk> risks;
     std::vector<std::uint32_t> hit_begin;  // risks hitting node n: [hit_begin[n], hit_begin[n+1])
     std::vector<std::uint32_t> hits;       // risk indices
+    std::vector<CorrelatedSet> correlated;
+    std::vector<std::string> warnings;  // for the planner: e.g. a correlation matrix repaired
     Ledger ledger;
+
+    // The row of a variable among every correlated set's members, in set order; -1 when
+    // it is drawn on its own.
+    std::int32_t correlated_row(std::uint64_t variable, StreamPurpose purpose) const {
+        std::int32_t row = 0;
+        for (const CorrelatedSet& set : correlated)
+            for (const CorrelatedVariable& member : set.members) {
+                if (member.variable == variable && member.purpose == purpose) return row;
+                ++row;
+            }
+        return -1;
+    }
 
     std::span<const std::uint32_t> risks_hitting(NodeIndex node) const {
         return {hits.data() + hit_begin[node], hits.data() + hit_begin[node + 1]};
