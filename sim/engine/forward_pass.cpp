@@ -59,17 +59,15 @@ void ForwardPass::assign_rows() {
     }
 }
 
-void ForwardPass::sample_durations(NodeIndex node, std::uint64_t seed,
+void ForwardPass::sample_durations(NodeIndex node, const Sampling& sampling,
                                    std::uint64_t first_iteration, std::size_t count,
                                    BlockSchedule& block) const {
     const double* u = block.uniforms.data();
     if (const std::int32_t row = correlated_duration_[node]; row >= 0) {
         u = block.draws.correlated.data() + static_cast<std::size_t>(row) * block.lanes;
     } else {
-        const RandomStream stream{seed, network_.nodes[node].stream, StreamPurpose::duration};
-        for (std::size_t lane = 0; lane < count; ++lane)
-            block.uniforms[lane] =
-                stream.uniform(static_cast<std::uint32_t>(first_iteration + lane));
+        sampling.fill(network_.nodes[node].stream, StreamPurpose::duration, first_iteration, count,
+                      block.uniforms.data());
     }
     durations_[node].evaluate({u, count}, {block.durations.data(), count});
     const std::uint32_t project = network_.nodes[node].project;
@@ -81,20 +79,21 @@ void ForwardPass::sample_durations(NodeIndex node, std::uint64_t seed,
 // Links into the start (FS, SS) come first: they fix when the node could start, which
 // decides which risks hit it while it is in progress; links into the finish (FF, SF) then
 // use the duration with the risks' effects.
-void ForwardPass::schedule_node(NodeIndex node, std::uint64_t seed, std::uint64_t first_iteration,
-                                std::size_t count, BlockSchedule& block) const {
+void ForwardPass::schedule_node(NodeIndex node, const Sampling& sampling,
+                                std::uint64_t first_iteration, std::size_t count,
+                                BlockSchedule& block) const {
     double* start = block.start.data() + row_[node] * block.lanes;
     double* finish = block.finish.data() + row_[node] * block.lanes;
     std::fill(start, start + count, network_.nodes[node].earliest_start);
-    apply_links(node, false, seed, first_iteration, count, block);
+    apply_links(node, false, sampling, first_iteration, count, block);
     if (!block.single_point && !network_.risks_hitting(node).empty())
         apply_risks(node, count, block);
-    apply_links(node, true, seed, first_iteration, count, block);
+    apply_links(node, true, sampling, first_iteration, count, block);
     const double* duration = block.durations.data();
     for (std::size_t i = 0; i < count; ++i) finish[i] = start[i] + duration[i];
 }
 
-void ForwardPass::apply_links(NodeIndex node, bool to_finish, std::uint64_t seed,
+void ForwardPass::apply_links(NodeIndex node, bool to_finish, const Sampling& sampling,
                               std::uint64_t first_iteration, std::size_t count,
                               BlockSchedule& block) const {
     const std::size_t lanes = block.lanes;
@@ -118,20 +117,21 @@ void ForwardPass::apply_links(NodeIndex node, bool to_finish, std::uint64_t seed
             continue;
         }
         double* lag = block.lags.data();
-        uncertain_lag(link, seed, first_iteration, count, block, lag);
+        uncertain_lag(link, sampling, first_iteration, count, block, lag);
         for (std::size_t i = 0; i < count; ++i)
             start[i] = std::max(start[i], other[i] + lag[i] - (to_finish ? duration[i] : 0.0));
     }
 }
 
 // The single-point schedule takes the most likely lag.
-void ForwardPass::uncertain_lag(const Link& link, std::uint64_t seed, std::uint64_t first_iteration,
-                                std::size_t count, BlockSchedule& block, double* lag) const {
+void ForwardPass::uncertain_lag(const Link& link, const Sampling& sampling,
+                                std::uint64_t first_iteration, std::size_t count,
+                                BlockSchedule& block, double* lag) const {
     const auto index = static_cast<std::size_t>(link.uncertain_lag);
     if (block.single_point)
         std::fill(lag, lag + count, most_likely(network_.uncertain_lags[index].distribution));
     else
-        lags_[index].draw(seed, first_iteration, count, block.uniforms, block.draws, lag);
+        lags_[index].draw(sampling, first_iteration, count, block.uniforms, block.draws, lag);
 }
 
 // Each risk that occurs hits the node when the node, as scheduled so far, is in progress
@@ -157,20 +157,19 @@ void ForwardPass::apply_risks(NodeIndex node, std::size_t count, BlockSchedule& 
     }
 }
 
-void ForwardPass::drop_if_not_happening(NodeIndex node, std::uint64_t seed,
+void ForwardPass::drop_if_not_happening(NodeIndex node, const Sampling& sampling,
                                         std::uint64_t first_iteration, std::size_t count,
                                         BlockSchedule& block) const {
     constexpr double never = std::numeric_limits<double>::infinity();
     const NetworkNode& n = network_.nodes[node];
-    const RandomStream stream{seed, n.stream, StreamPurpose::occurrence};
+    sampling.fill(n.stream, StreamPurpose::occurrence, first_iteration, count,
+                  block.uniforms.data());
     double* start = block.start.data() + row_[node] * block.lanes;
     double* finish = block.finish.data() + row_[node] * block.lanes;
     const double* condition =
         n.only_if ? block.finish.data() + row_[n.only_if->node] * block.lanes : nullptr;
     for (std::size_t i = 0; i < count; ++i) {
-        bool happens =
-            n.probability >= 1.0 ||
-            stream.uniform(static_cast<std::uint32_t>(first_iteration + i)) < n.probability;
+        bool happens = block.uniforms[i] < n.probability;
         if (condition) happens = happens && ((condition[i] <= n.only_if->time) == n.only_if->by);
         start[i] = happens ? start[i] : never;
         finish[i] = happens ? finish[i] : never;
@@ -185,7 +184,7 @@ std::vector<double> ForwardPass::deterministic_finishes() const {
     std::vector<double> finishes(network_.nodes.size());
     for (NodeIndex n = 0; n < network_.nodes.size(); ++n) {
         block.durations[0] = most_likely(network_.nodes[n].duration);
-        schedule_node(n, 0, 0, 1, block);
+        schedule_node(n, Sampling{}, 0, 1, block);
         finishes[n] = block.finish[row_[n]];
     }
     return finishes;

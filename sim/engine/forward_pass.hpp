@@ -48,15 +48,15 @@ class ForwardPass {
     // that does not happen in an iteration starts and finishes at +infinity, and so does
     // everything that waits for it.
     template <typename Visit>
-    void run_block(std::uint64_t seed, std::uint64_t first_iteration, std::size_t count,
+    void run_block(const Sampling& sampling, std::uint64_t first_iteration, std::size_t count,
                    BlockSchedule& block, Visit&& visit) const {
-        draws_.draw(seed, first_iteration, count, block.draws);
+        draws_.draw(sampling, first_iteration, count, block.draws);
         for (NodeIndex n = 0; n < network_.nodes.size(); ++n) {
-            sample_durations(n, seed, first_iteration, count, block);
-            schedule_node(n, seed, first_iteration, count, block);
+            sample_durations(n, sampling, first_iteration, count, block);
+            schedule_node(n, sampling, first_iteration, count, block);
             const NetworkNode& node = network_.nodes[n];
             if (node.probability < 1.0 || node.only_if)
-                drop_if_not_happening(n, seed, first_iteration, count, block);
+                drop_if_not_happening(n, sampling, first_iteration, count, block);
             const std::size_t row = row_[n] * block.lanes;
             visit(n, block.start.data() + row, block.finish.data() + row, block.hits.data());
         }
@@ -67,17 +67,18 @@ class ForwardPass {
 
   private:
     void assign_rows();
-    void sample_durations(NodeIndex node, std::uint64_t seed, std::uint64_t first_iteration,
+    void sample_durations(NodeIndex node, const Sampling& sampling, std::uint64_t first_iteration,
                           std::size_t count, BlockSchedule& block) const;
-    void schedule_node(NodeIndex node, std::uint64_t seed, std::uint64_t first_iteration,
+    void schedule_node(NodeIndex node, const Sampling& sampling, std::uint64_t first_iteration,
                        std::size_t count, BlockSchedule& block) const;
-    void apply_links(NodeIndex node, bool to_finish, std::uint64_t seed,
+    void apply_links(NodeIndex node, bool to_finish, const Sampling& sampling,
                      std::uint64_t first_iteration, std::size_t count, BlockSchedule& block) const;
-    void uncertain_lag(const Link& link, std::uint64_t seed, std::uint64_t first_iteration,
+    void uncertain_lag(const Link& link, const Sampling& sampling, std::uint64_t first_iteration,
                        std::size_t count, BlockSchedule& block, double* lag) const;
     void apply_risks(NodeIndex node, std::size_t count, BlockSchedule& block) const;
-    void drop_if_not_happening(NodeIndex node, std::uint64_t seed, std::uint64_t first_iteration,
-                               std::size_t count, BlockSchedule& block) const;
+    void drop_if_not_happening(NodeIndex node, const Sampling& sampling,
+                               std::uint64_t first_iteration, std::size_t count,
+                               BlockSchedule& block) const;
 
     const Network& network_;
     BetaQuantileTables tables_;

@@ -28,7 +28,7 @@ BlockVariable::BlockVariable(const SampledQuantity& quantity, const Network& net
       fixed(std::holds_alternative<FixedDistribution>(quantity.distribution)),
       correlated_row(network.correlated_row(quantity.variable, quantity.purpose)) {}
 
-void BlockVariable::draw(std::uint64_t seed, std::uint64_t first_iteration, std::size_t count,
+void BlockVariable::draw(const Sampling& sampling, std::uint64_t first_iteration, std::size_t count,
                          std::vector<double>& uniforms, const BlockDraws& draws,
                          double* out) const {
     if (fixed) {
@@ -39,16 +39,14 @@ void BlockVariable::draw(std::uint64_t seed, std::uint64_t first_iteration, std:
     if (correlated_row >= 0) {
         u = draws.correlated.data() + static_cast<std::size_t>(correlated_row) * draws.lanes;
     } else {
-        const RandomStream stream{seed, variable, purpose};
-        for (std::size_t lane = 0; lane < count; ++lane)
-            uniforms[lane] = stream.uniform(static_cast<std::uint32_t>(first_iteration + lane));
+        sampling.fill(variable, purpose, first_iteration, count, uniforms.data());
     }
     quantile.evaluate({u, count}, {out, count});
 }
 
 // Each member's own uniform becomes a standard normal score; the set's scores are mixed
 // by the factor and mapped back to uniforms, kept strictly inside (0, 1).
-void IterationDraws::draw_correlated(std::uint64_t seed, std::uint64_t first_iteration,
+void IterationDraws::draw_correlated(const Sampling& sampling, std::uint64_t first_iteration,
                                      std::size_t count, BlockDraws& block) const {
     constexpr double tiny = 0x1p-53;
     const std::size_t lanes = block.lanes;
@@ -56,11 +54,10 @@ void IterationDraws::draw_correlated(std::uint64_t seed, std::uint64_t first_ite
     for (const CorrelatedSet& set : network_.correlated) {
         const std::size_t k = set.members.size();
         for (std::size_t j = 0; j < k; ++j) {
-            const RandomStream stream{seed, set.members[j].variable, set.members[j].purpose};
             double* z = block.normals.data() + j * lanes;
-            for (std::size_t i = 0; i < count; ++i)
-                z[i] = standard_normal_quantile(
-                    stream.uniform(static_cast<std::uint32_t>(first_iteration + i)));
+            sampling.fill(set.members[j].variable, set.members[j].purpose, first_iteration, count,
+                          z);
+            for (std::size_t i = 0; i < count; ++i) z[i] = standard_normal_quantile(z[i]);
         }
         for (std::size_t row = 0; row < k; ++row) {
             double* u = out + row * lanes;
@@ -100,39 +97,36 @@ IterationDraws::IterationDraws(const Network& network, BetaQuantileTables& table
     }
 }
 
-void IterationDraws::draw(std::uint64_t seed, std::uint64_t first_iteration, std::size_t count,
-                          BlockDraws& block) const {
+void IterationDraws::draw(const Sampling& sampling, std::uint64_t first_iteration,
+                          std::size_t count, BlockDraws& block) const {
     const std::size_t lanes = block.lanes;
-    draw_correlated(seed, first_iteration, count, block);
+    draw_correlated(sampling, first_iteration, count, block);
     for (std::size_t r = 0; r < risks_.size(); ++r) {
         const RiskVariables& risk = risks_[r];
         double* occurs = block.risk_occurs.data() + r * lanes;
-        const RandomStream stream{seed, risk.stream, StreamPurpose::risk_occurrence};
-        const double* correlated =
-            risk.correlated_row < 0
-                ? nullptr
-                : block.correlated.data() + static_cast<std::size_t>(risk.correlated_row) * lanes;
-        for (std::size_t i = 0; i < count; ++i) {
-            const double u = correlated
-                                 ? correlated[i]
-                                 : stream.uniform(static_cast<std::uint32_t>(first_iteration + i));
-            occurs[i] = u < risk.probability ? 1.0 : 0.0;
-        }
+        const double* u = block.uniforms.data();
+        if (risk.correlated_row >= 0)
+            u = block.correlated.data() + static_cast<std::size_t>(risk.correlated_row) * lanes;
+        else
+            sampling.fill(risk.stream, StreamPurpose::risk_occurrence, first_iteration, count,
+                          block.uniforms.data());
+        for (std::size_t i = 0; i < count; ++i) occurs[i] = u[i] < risk.probability ? 1.0 : 0.0;
         double* delay = block.risk_delay.data() + r * lanes;
         double* multiplier = block.risk_multiplier.data() + r * lanes;
         if (risk.delay)
-            risk.delay->draw(seed, first_iteration, count, block.uniforms, block, delay);
+            risk.delay->draw(sampling, first_iteration, count, block.uniforms, block, delay);
         else
             std::fill(delay, delay + count, 0.0);
         if (risk.multiplier)
-            risk.multiplier->draw(seed, first_iteration, count, block.uniforms, block, multiplier);
+            risk.multiplier->draw(sampling, first_iteration, count, block.uniforms, block,
+                                  multiplier);
         else
             std::fill(multiplier, multiplier + count, 1.0);
     }
     for (std::size_t p = 0; p < duration_uplifts_.size(); ++p) {
         double* factor = block.duration_factor.data() + p * lanes;
         if (!duration_uplifts_[p]) continue;
-        duration_uplifts_[p]->draw(seed, first_iteration, count, block.uniforms, block, factor);
+        duration_uplifts_[p]->draw(sampling, first_iteration, count, block.uniforms, block, factor);
         for (std::size_t i = 0; i < count; ++i) factor[i] += 1.0;
     }
 }

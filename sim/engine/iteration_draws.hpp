@@ -31,7 +31,7 @@ struct BlockVariable {
                   BetaQuantileTables& tables);
     // Fills out[0, count) for iterations first_iteration + lane: from the variable's own
     // stream, or from the block's correlated uniforms when it has a row there.
-    void draw(std::uint64_t seed, std::uint64_t first_iteration, std::size_t count,
+    void draw(const Sampling& sampling, std::uint64_t first_iteration, std::size_t count,
               std::vector<double>& uniforms, const BlockDraws& draws, double* out) const;
 
     QuantileFunction quantile;
@@ -44,11 +44,11 @@ struct BlockVariable {
 class IterationDraws {
   public:
     IterationDraws(const Network& network, BetaQuantileTables& tables);
-    void draw(std::uint64_t seed, std::uint64_t first_iteration, std::size_t count,
+    void draw(const Sampling& sampling, std::uint64_t first_iteration, std::size_t count,
               BlockDraws& block) const;
 
   private:
-    void draw_correlated(std::uint64_t seed, std::uint64_t first_iteration, std::size_t count,
+    void draw_correlated(const Sampling& sampling, std::uint64_t first_iteration, std::size_t count,
                          BlockDraws& block) const;
 
     struct RiskVariables {

@@ -49,7 +49,7 @@ LedgerPass::LedgerPass(const Network& network) : network_(network), ledger_(netw
         deadline_times_.push_back(deadline_time(network.plan_start, target.deadline));
 }
 
-void LedgerPass::record(NodeIndex node, std::uint64_t seed, std::uint64_t first_iteration,
+void LedgerPass::record(NodeIndex node, const Sampling& sampling, std::uint64_t first_iteration,
                         std::size_t count, const double* start, const double* finish,
                         const double* hits, const BlockDraws& draws, LedgerBlock& block) const {
     for (auto f = ledger_.flow_begin[node]; f < ledger_.flow_begin[node + 1]; ++f) {
@@ -58,14 +58,14 @@ void LedgerPass::record(NodeIndex node, std::uint64_t seed, std::uint64_t first_
         double* from = block.start.data() + f * block.lanes;
         double* length = block.length.data() + f * block.lanes;
         double* amount = block.amount.data() + f * block.lanes;
-        compiled.amount.draw(seed, first_iteration, count, block.uniforms, draws, amount);
+        compiled.amount.draw(sampling, first_iteration, count, block.uniforms, draws, amount);
         if (compiled.factor) {
-            compiled.factor->draw(seed, first_iteration, count, block.uniforms, draws,
+            compiled.factor->draw(sampling, first_iteration, count, block.uniforms, draws,
                                   block.factor.data());
             for (std::size_t i = 0; i < count; ++i) amount[i] *= block.factor[i];
         }
         if (compiled.uplift) {
-            compiled.uplift->draw(seed, first_iteration, count, block.uniforms, draws,
+            compiled.uplift->draw(sampling, first_iteration, count, block.uniforms, draws,
                                   block.factor.data());
             for (std::size_t i = 0; i < count; ++i) amount[i] *= 1.0 + block.factor[i];
         }
@@ -75,7 +75,7 @@ void LedgerPass::record(NodeIndex node, std::uint64_t seed, std::uint64_t first_
             const double* hit = hits + static_cast<std::size_t>(flow.risk_slot) * block.lanes;
             for (std::size_t i = 0; i < count; ++i) amount[i] *= hit[i];
         }
-        place(flow, compiled, seed, first_iteration, count, start, finish, draws, from, length,
+        place(flow, compiled, sampling, first_iteration, count, start, finish, draws, from, length,
               block);
         // A node that never happens brings nothing (and its infinite times no NaN).
         for (std::size_t i = 0; i < count; ++i) {
@@ -86,7 +86,7 @@ void LedgerPass::record(NodeIndex node, std::uint64_t seed, std::uint64_t first_
     }
 }
 
-void LedgerPass::place(const Flow& flow, const CompiledFlow& compiled, std::uint64_t seed,
+void LedgerPass::place(const Flow& flow, const CompiledFlow& compiled, const Sampling& sampling,
                        std::uint64_t first_iteration, std::size_t count, const double* start,
                        const double* finish, const BlockDraws& draws, double* from, double* length,
                        LedgerBlock& block) const {
@@ -103,7 +103,7 @@ void LedgerPass::place(const Flow& flow, const CompiledFlow& compiled, std::uint
             break;
         case FlowSpan::after_finish:
             std::copy(finish, finish + count, from);
-            compiled.days->draw(seed, first_iteration, count, block.uniforms, draws, length);
+            compiled.days->draw(sampling, first_iteration, count, block.uniforms, draws, length);
             return;
         case FlowSpan::at_status_date:
             std::fill(from, from + count,

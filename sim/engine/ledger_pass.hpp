@@ -34,7 +34,7 @@ class LedgerPass {
 
     // Draws the flows of `node` for the block, given the node's start and finish rows.
     // `hits` holds a row per risk hitting the node (1 where it hits).
-    void record(NodeIndex node, std::uint64_t seed, std::uint64_t first_iteration,
+    void record(NodeIndex node, const Sampling& sampling, std::uint64_t first_iteration,
                 std::size_t count, const double* start, const double* finish, const double* hits,
                 const BlockDraws& draws, LedgerBlock& block) const;
 
@@ -51,7 +51,7 @@ class LedgerPass {
     };
 
     // Where the flow starts arriving and over how long, by its span.
-    void place(const Flow& flow, const CompiledFlow& compiled, std::uint64_t seed,
+    void place(const Flow& flow, const CompiledFlow& compiled, const Sampling& sampling,
                std::uint64_t first_iteration, std::size_t count, const double* start,
                const double* finish, const BlockDraws& draws, double* from, double* length,
                LedgerBlock& block) const;
