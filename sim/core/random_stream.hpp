@@ -122,8 +122,8 @@ struct Sampling {
 
     // The uniforms of iterations first .. first + count - 1 of a variable, into u. The
     // plain draw stays a loop the compiler vectorises; strata are laid on afterwards.
-    void fill(std::uint64_t variable, StreamPurpose purpose, std::uint64_t first,
-              std::size_t count, double* u) const {
+    void fill(std::uint64_t variable, StreamPurpose purpose, std::uint64_t first, std::size_t count,
+              double* u) const {
         const RandomStream stream{seed, variable, purpose};
         for (std::size_t i = 0; i < count; ++i)
             u[i] = stream.uniform(static_cast<std::uint32_t>(first + i));

@@ -234,6 +234,7 @@ Network compile_network(const Scenario& scenario, const CompileOptions& options)
         add_links(activity, index, network);
         network.link_begin.push_back(static_cast<std::uint32_t>(network.links.size()));
     }
+    network.mitigated = options.mitigated;
     compile_risks(scenario, options.mitigated, network);
     compile_correlations(scenario, options.nearest_correlation, network);
     std::vector<NodeOrigin> origins;

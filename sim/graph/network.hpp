@@ -101,6 +101,7 @@ struct Network {
     std::vector<std::uint32_t> hits;       // risk indices
     std::vector<CorrelatedSet> correlated;
     std::vector<std::string> warnings;  // for the planner: e.g. a correlation matrix repaired
+    bool mitigated = false;             // risks take their post-mitigation numbers
     Ledger ledger;
 
     // The row of a variable among every correlated set's members, in set order; -1 when

@@ -93,6 +93,8 @@ struct Results {
     std::vector<TargetForecast> targets;
     std::vector<SeriesForecast> cashflow;  // cumulative spend: all, then by category
     std::vector<FunnelForecast> funnels;
+    bool mitigated = false;  // risks took their post-mitigation numbers
+    std::string sampling = "monte-carlo";
 };
 
 Results summarise(const Network& network, const Tallies& tallies, std::uint64_t seed);
