@@ -4,9 +4,11 @@
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <map>
 #include <optional>
 
 #include "core/atomic_file.hpp"
@@ -33,6 +35,9 @@ struct RunOptions {
     unsigned threads = 0;
     std::string out = "out";
     bool quiet = false;
+    bool mitigated = false;
+    bool nearest_correlation = false;
+    SamplingMethod sampling = SamplingMethod::monte_carlo;
 };
 
 void print_problems(const std::vector<Problem>& problems) {
@@ -64,22 +69,42 @@ int validate(const std::string& file) {
     return 0;
 }
 
-void write_outputs(const Results& results, const fs::path& folder) {
+void write_outputs(const Results& results, const std::optional<MitigationComparison>& mitigation,
+                   const fs::path& folder) {
     fs::create_directories(folder);
-    write_file_atomically(folder / "results.json", results_to_json(results));
+    write_file_atomically(folder / "results.json", results_to_json(results, mitigation));
     write_file_atomically(folder / "milestones.csv", milestones_csv(results.milestones));
     write_file_atomically(folder / "activities.csv", activities_csv(results.activities));
     write_file_atomically(folder / "targets.csv", targets_csv(results.targets));
     write_file_atomically(folder / "cashflow.csv", cashflow_csv(results));
 }
 
+bool has_mitigation(const Scenario& scenario) {
+    return std::any_of(scenario.risks.begin(), scenario.risks.end(),
+                       [](const Risk& risk) { return risk.mitigation.has_value(); });
+}
+
+// The same iterations with the other side of the mitigation, for the comparison.
+MitigationComparison other_side(const Scenario& scenario, const RunOptions& options,
+                                RunSettings settings, const Results& results) {
+    settings.on_progress = nullptr;
+    const Network other =
+        compile_network(scenario, {!options.mitigated, options.nearest_correlation});
+    const Results counterpart = forecast(other, settings);
+    return options.mitigated ? compare_mitigation(counterpart, results, true)
+                             : compare_mitigation(results, counterpart, false);
+}
+
 int run(const RunOptions& options) {
     const Scenario scenario = load_scenario(options.scenario);
-    const Network network = compile_network(scenario);
+    const Network network =
+        compile_network(scenario, {options.mitigated, options.nearest_correlation});
+    for (const auto& warning : network.warnings) spdlog::warn("{}", warning);
     RunSettings settings;
     settings.iterations = options.iterations.value_or(scenario.plan.iterations);
     settings.seed = options.seed.value_or(scenario.plan.seed);
     settings.threads = options.threads;
+    settings.sampling = options.sampling;
     cli::ProgressBar progress(settings.iterations);
     if (!options.quiet) settings.on_progress = [&](std::uint64_t done) { progress.update(done); };
 
@@ -88,8 +113,10 @@ int run(const RunOptions& options) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     settings.on_progress = nullptr;
+    std::optional<MitigationComparison> mitigation;
+    if (has_mitigation(scenario)) mitigation = other_side(scenario, options, settings, results);
 
-    write_outputs(results, options.out);
+    write_outputs(results, mitigation, options.out);
     if (!options.quiet)
         std::printf("%s\n%s\n%s", results.scenario.c_str(), milestone_table(results).c_str(),
                     target_table(results).c_str());
@@ -120,6 +147,14 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(0u, 1024u));
     run_command->add_option("-o,--out", options.out, "Folder for results")->capture_default_str();
     run_command->add_flag("-q,--quiet", options.quiet, "Print no table and no progress");
+    run_command->add_flag("--mitigated", options.mitigated,
+                          "Risks take their post-mitigation numbers (results.json compares both)");
+    run_command->add_flag("--nearest-correlation", options.nearest_correlation,
+                          "Replace an invalid correlation matrix by the nearest valid one");
+    run_command->add_option("--sampling", options.sampling, "monte-carlo or lhs (Latin hypercube)")
+        ->transform(CLI::CheckedTransformer(
+            std::map<std::string, SamplingMethod>{{"monte-carlo", SamplingMethod::monte_carlo},
+                                                  {"lhs", SamplingMethod::latin_hypercube}}));
 
     std::string validate_file;
     auto* validate_command =

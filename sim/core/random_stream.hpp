@@ -7,6 +7,7 @@
 // and because a variable is named by a hash of its id, not its position, adding an
 // activity to a scenario does not change the numbers any other activity draws.
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstdint>
@@ -22,9 +23,17 @@ enum class StreamPurpose : std::uint32_t {
     cost_per_day = 4,   // its daily rate
     cost_at_start = 5,  // lumps
     cost_at_finish = 6,
-    item_value = 7,      // a funnel item's value
-    funds_fraction = 8,  // the share of it that arrives as funds
-    funds_days = 9,      // and over how many days
+    item_value = 7,        // a funnel item's value
+    funds_fraction = 8,    // the share of it that arrives as funds
+    funds_days = 9,        // and over how many days
+    lag = 10,              // an uncertain lag of a dependency
+    uplift_duration = 11,  // a project's optimism-bias uplifts
+    uplift_cost = 12,
+    risk_occurrence = 13,  // whether a risk occurs
+    risk_delay = 14,       // and what it does
+    risk_multiplier = 15,
+    risk_cost = 16,
+    mitigation_cost = 17,
 };
 
 using PhiloxCounter = std::array<std::uint32_t, 4>;
@@ -58,6 +67,33 @@ constexpr std::uint64_t variable_hash(std::string_view id) {
 }
 
 // Identifies one random variable of the model; the iteration is supplied per draw.
+// splitmix64's finaliser: a cheap bijective mix for the Latin-hypercube permutation.
+constexpr std::uint64_t mix64(std::uint64_t x) {
+    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
+    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
+    return x ^ (x >> 31);
+}
+
+// A keyed permutation of [0, n): a four-round Feistel network on the smallest even number
+// of bits that holds n, walking the cycle until the value falls below n. Stateless, so a
+// Latin hypercube needs no table of n entries and any iteration can be computed alone.
+constexpr std::uint32_t permuted(std::uint32_t index, std::uint32_t n, std::uint64_t key) {
+    int half = 1;
+    while ((std::uint64_t{1} << (2 * half)) < n) ++half;
+    const std::uint64_t mask = (std::uint64_t{1} << half) - 1;
+    std::uint64_t x = index;
+    do {
+        std::uint64_t left = x >> half, right = x & mask;
+        for (std::uint64_t round = 0; round < 4; ++round) {
+            const std::uint64_t next = left ^ (mix64(right ^ mix64(key + round)) & mask);
+            left = right;
+            right = next;
+        }
+        x = (left << half) | right;
+    } while (x >= n);
+    return static_cast<std::uint32_t>(x);
+}
+
 struct RandomStream {
     std::uint64_t seed = 0;
     std::uint64_t variable = 0;
@@ -74,6 +110,30 @@ struct RandomStream {
         const std::uint64_t word = (std::uint64_t{bits[0]} << 32) | bits[1];
         const double one_to_two = std::bit_cast<double>(0x3FF0000000000000ull | (word >> 12));
         return (one_to_two - 1.0) + 0x1p-53;
+    }
+};
+
+// How a run draws: its seed, and Latin-hypercube strata (0 for plain Monte Carlo).
+struct Sampling {
+    std::uint64_t seed = 0;
+    // Latin hypercube over this many iterations: a variable's iteration i falls in stratum
+    // permuted(i) of [0, 1) cut in `strata` equal parts.
+    std::uint32_t strata = 0;
+
+    // The uniforms of iterations first .. first + count - 1 of a variable, into u. The
+    // plain draw stays a loop the compiler vectorises; strata are laid on afterwards.
+    void fill(std::uint64_t variable, StreamPurpose purpose, std::uint64_t first, std::size_t count,
+              double* u) const {
+        const RandomStream stream{seed, variable, purpose};
+        for (std::size_t i = 0; i < count; ++i)
+            u[i] = stream.uniform(static_cast<std::uint32_t>(first + i));
+        if (strata == 0) return;
+        const std::uint64_t key = mix64(seed ^ mix64(variable ^ mix64(std::uint64_t(purpose))));
+        for (std::size_t i = 0; i < count; ++i) {
+            const double stratum = permuted(static_cast<std::uint32_t>(first + i), strata, key);
+            // Rounding may carry the top stratum's sum up to 1.0: keep it inside (0, 1).
+            u[i] = std::min((stratum + u[i]) / strata, 1.0 - 0x1p-53);
+        }
     }
 };
 

@@ -7,7 +7,11 @@
 namespace pipesim {
 
 inline Results forecast(const Network& network, const RunSettings& settings) {
-    return summarise(network, simulate(network, settings), settings.seed);
+    Results results = summarise(network, simulate(network, settings), settings.seed);
+    results.mitigated = network.mitigated;
+    results.sampling =
+        settings.sampling == SamplingMethod::latin_hypercube ? "latin-hypercube" : "monte-carlo";
+    return results;
 }
 
 }  // namespace pipesim

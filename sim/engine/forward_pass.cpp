@@ -7,18 +7,32 @@
 
 namespace pipesim {
 
-BlockSchedule::BlockSchedule(std::size_t rows, std::size_t lanes)
-    : lanes(lanes), uniforms(lanes), durations(lanes), start(rows * lanes), finish(rows * lanes) {}
+BlockSchedule::BlockSchedule(const ForwardPass& pass, const Network& network, std::size_t lanes)
+    : lanes(lanes),
+      uniforms(lanes),
+      durations(lanes),
+      lags(lanes),
+      start(pass.rows() * lanes),
+      finish(pass.rows() * lanes),
+      hits(pass.most_hits() * lanes),
+      draws(network, lanes) {}
 
-ForwardPass::ForwardPass(const Network& network) : network_(network) {
+ForwardPass::ForwardPass(const Network& network) : network_(network), draws_(network, tables_) {
     durations_.reserve(network.nodes.size());
     for (const auto& node : network.nodes) durations_.emplace_back(node.duration, tables_);
+    for (const auto& lag : network.uncertain_lags) lags_.emplace_back(lag, network, tables_);
+    for (const auto& node : network.nodes)
+        correlated_duration_.push_back(
+            network.correlated_row(node.stream, StreamPurpose::duration));
+    for (NodeIndex n = 0; n < network.nodes.size(); ++n)
+        most_hits_ = std::max(most_hits_, network.risks_hitting(n).size());
     assign_rows();
 }
 
 // Interval colouring in topological order: a node takes a free row when it is
-// scheduled and gives it back once its last successor has read it. A node's own row is
-// never one of its predecessors', so a row is not overwritten while it is being read.
+// scheduled and gives it back once its last successor (or the last node whose condition
+// names it) has read it. A node's own row is never one of its predecessors', so a row is
+// not overwritten while it is being read.
 void ForwardPass::assign_rows() {
     const std::size_t n = network_.nodes.size();
     std::vector<NodeIndex> last_reader(n);
@@ -26,6 +40,8 @@ void ForwardPass::assign_rows() {
         last_reader[v] = v;
         for (const Link& link : network_.predecessors(v))
             last_reader[link.predecessor] = std::max(last_reader[link.predecessor], v);
+        if (const auto& condition = network_.nodes[v].only_if)
+            last_reader[condition->node] = std::max(last_reader[condition->node], v);
     }
     std::vector<std::vector<NodeIndex>> released_after(n);
     for (NodeIndex v = 0; v < n; ++v) released_after[last_reader[v]].push_back(v);
@@ -43,62 +59,132 @@ void ForwardPass::assign_rows() {
     }
 }
 
-void ForwardPass::sample_durations(NodeIndex node, std::uint64_t seed,
+void ForwardPass::sample_durations(NodeIndex node, const Sampling& sampling,
                                    std::uint64_t first_iteration, std::size_t count,
                                    BlockSchedule& block) const {
-    const RandomStream stream{seed, network_.nodes[node].stream, StreamPurpose::duration};
-    for (std::size_t lane = 0; lane < count; ++lane)
-        block.uniforms[lane] = stream.uniform(static_cast<std::uint32_t>(first_iteration + lane));
-    durations_[node].evaluate({block.uniforms.data(), count}, {block.durations.data(), count});
+    const double* u = block.uniforms.data();
+    if (const std::int32_t row = correlated_duration_[node]; row >= 0) {
+        u = block.draws.correlated.data() + static_cast<std::size_t>(row) * block.lanes;
+    } else {
+        sampling.fill(network_.nodes[node].stream, StreamPurpose::duration, first_iteration, count,
+                      block.uniforms.data());
+    }
+    durations_[node].evaluate({u, count}, {block.durations.data(), count});
+    const std::uint32_t project = network_.nodes[node].project;
+    if (!network_.projects[project].duration_uplift) return;
+    const double* factor = block.draws.duration_factor.data() + project * block.lanes;
+    for (std::size_t i = 0; i < count; ++i) block.durations[i] *= factor[i];
 }
 
-void ForwardPass::schedule_node(NodeIndex node, std::size_t count, BlockSchedule& block) const {
-    const std::size_t lanes = block.lanes;
-    double* start = block.start.data() + row_[node] * lanes;
-    double* finish = block.finish.data() + row_[node] * lanes;
-    const double* duration = block.durations.data();
+// Links into the start (FS, SS) come first: they fix when the node could start, which
+// decides which risks hit it while it is in progress; links into the finish (FF, SF) then
+// use the duration with the risks' effects.
+void ForwardPass::schedule_node(NodeIndex node, const Sampling& sampling,
+                                std::uint64_t first_iteration, std::size_t count,
+                                BlockSchedule& block) const {
+    double* start = block.start.data() + row_[node] * block.lanes;
+    double* finish = block.finish.data() + row_[node] * block.lanes;
     std::fill(start, start + count, network_.nodes[node].earliest_start);
-    for (const Link& link : network_.predecessors(node)) {
-        const bool from_finish = link.type == LinkType::fs || link.type == LinkType::ff;
-        const bool to_finish = link.type == LinkType::ff || link.type == LinkType::sf;
-        const double* other = (from_finish ? block.finish.data() : block.start.data()) +
-                              row_[link.predecessor] * lanes;
-        const double lag = link.lag_days;
-        // A constraint on the finish becomes one on the start, less this node's duration.
-        if (to_finish) {
-            for (std::size_t i = 0; i < count; ++i)
-                start[i] = std::max(start[i], other[i] + lag - duration[i]);
-        } else {
-            for (std::size_t i = 0; i < count; ++i) start[i] = std::max(start[i], other[i] + lag);
-        }
-    }
+    apply_links(node, false, sampling, first_iteration, count, block);
+    if (!block.single_point && !network_.risks_hitting(node).empty())
+        apply_risks(node, count, block);
+    apply_links(node, true, sampling, first_iteration, count, block);
+    const double* duration = block.durations.data();
     for (std::size_t i = 0; i < count; ++i) finish[i] = start[i] + duration[i];
 }
 
-void ForwardPass::drop_if_not_happening(NodeIndex node, std::uint64_t seed,
+void ForwardPass::apply_links(NodeIndex node, bool to_finish, const Sampling& sampling,
+                              std::uint64_t first_iteration, std::size_t count,
+                              BlockSchedule& block) const {
+    const std::size_t lanes = block.lanes;
+    double* start = block.start.data() + row_[node] * lanes;
+    const double* duration = block.durations.data();
+    for (const Link& link : network_.predecessors(node)) {
+        if ((link.type == LinkType::ff || link.type == LinkType::sf) != to_finish) continue;
+        const bool from_finish = link.type == LinkType::fs || link.type == LinkType::ff;
+        const double* other = (from_finish ? block.finish.data() : block.start.data()) +
+                              row_[link.predecessor] * lanes;
+        // A constraint on the finish becomes one on the start, less this node's duration.
+        if (link.uncertain_lag == fixed_lag) {
+            const double lag = link.lag_days;
+            if (to_finish) {
+                for (std::size_t i = 0; i < count; ++i)
+                    start[i] = std::max(start[i], other[i] + lag - duration[i]);
+            } else {
+                for (std::size_t i = 0; i < count; ++i)
+                    start[i] = std::max(start[i], other[i] + lag);
+            }
+            continue;
+        }
+        double* lag = block.lags.data();
+        uncertain_lag(link, sampling, first_iteration, count, block, lag);
+        for (std::size_t i = 0; i < count; ++i)
+            start[i] = std::max(start[i], other[i] + lag[i] - (to_finish ? duration[i] : 0.0));
+    }
+}
+
+// The single-point schedule takes the most likely lag.
+void ForwardPass::uncertain_lag(const Link& link, const Sampling& sampling,
+                                std::uint64_t first_iteration, std::size_t count,
+                                BlockSchedule& block, double* lag) const {
+    const auto index = static_cast<std::size_t>(link.uncertain_lag);
+    if (block.single_point)
+        std::fill(lag, lag + count, most_likely(network_.uncertain_lags[index].distribution));
+    else
+        lags_[index].draw(sampling, first_iteration, count, block.uniforms, block.draws, lag);
+}
+
+// Each risk that occurs hits the node when the node, as scheduled so far, is in progress
+// at some time in the risk's window: its duration is multiplied, then delayed.
+void ForwardPass::apply_risks(NodeIndex node, std::size_t count, BlockSchedule& block) const {
+    const std::size_t lanes = block.lanes;
+    const double* start = block.start.data() + row_[node] * lanes;
+    double* duration = block.durations.data();
+    const auto risks = network_.risks_hitting(node);
+    for (std::size_t k = 0; k < risks.size(); ++k) {
+        const NetworkRisk& risk = network_.risks[risks[k]];
+        const double* occurs = block.draws.risk_occurs.data() + risks[k] * lanes;
+        const double* multiplier = block.draws.risk_multiplier.data() + risks[k] * lanes;
+        const double* delay = block.draws.risk_delay.data() + risks[k] * lanes;
+        double* hit = block.hits.data() + k * lanes;
+        for (std::size_t i = 0; i < count; ++i) {
+            const bool in_window =
+                start[i] <= risk.window_to && start[i] + duration[i] >= risk.window_from;
+            hit[i] = in_window ? occurs[i] : 0.0;
+            const bool hits = hit[i] != 0.0;
+            duration[i] = hits ? duration[i] * multiplier[i] + delay[i] : duration[i];
+        }
+    }
+}
+
+void ForwardPass::drop_if_not_happening(NodeIndex node, const Sampling& sampling,
                                         std::uint64_t first_iteration, std::size_t count,
                                         BlockSchedule& block) const {
     constexpr double never = std::numeric_limits<double>::infinity();
-    const RandomStream stream{seed, network_.nodes[node].stream, StreamPurpose::occurrence};
-    const double probability = network_.nodes[node].probability;
+    const NetworkNode& n = network_.nodes[node];
+    sampling.fill(n.stream, StreamPurpose::occurrence, first_iteration, count,
+                  block.uniforms.data());
     double* start = block.start.data() + row_[node] * block.lanes;
     double* finish = block.finish.data() + row_[node] * block.lanes;
+    const double* condition =
+        n.only_if ? block.finish.data() + row_[n.only_if->node] * block.lanes : nullptr;
     for (std::size_t i = 0; i < count; ++i) {
-        const bool happens =
-            stream.uniform(static_cast<std::uint32_t>(first_iteration + i)) < probability;
+        bool happens = block.uniforms[i] < n.probability;
+        if (condition) happens = happens && ((condition[i] <= n.only_if->time) == n.only_if->by);
         start[i] = happens ? start[i] : never;
         finish[i] = happens ? finish[i] : never;
     }
 }
 
-// The plan as a single-point schedule: every duration at its most likely value, and
-// everything that may happen does.
+// The plan as a single-point schedule: every duration and lag at its most likely value,
+// no risk, and everything that may happen does.
 std::vector<double> ForwardPass::deterministic_finishes() const {
-    BlockSchedule block(row_count_, 1);
+    BlockSchedule block(*this, network_, 1);
+    block.single_point = true;
     std::vector<double> finishes(network_.nodes.size());
     for (NodeIndex n = 0; n < network_.nodes.size(); ++n) {
         block.durations[0] = most_likely(network_.nodes[n].duration);
-        schedule_node(n, 1, block);
+        schedule_node(n, Sampling{}, 0, 1, block);
         finishes[n] = block.finish[row_[n]];
     }
     return finishes;

@@ -12,19 +12,26 @@
 #include <cstdint>
 #include <vector>
 
+#include "engine/iteration_draws.hpp"
 #include "engine/quantile_function.hpp"
 #include "graph/network.hpp"
 
 namespace pipesim {
 
+class ForwardPass;
+
 // A worker's scratch for one block; reused from block to block.
 struct BlockSchedule {
-    BlockSchedule(std::size_t rows, std::size_t lanes);
+    BlockSchedule(const ForwardPass& pass, const Network& network, std::size_t lanes);
     std::size_t lanes;
     std::vector<double> uniforms;   // one row
     std::vector<double> durations;  // one row
+    std::vector<double> lags;       // one row: an uncertain lag
     std::vector<double> start;      // row-major, lanes per row
     std::vector<double> finish;     // row-major, lanes per row
+    std::vector<double> hits;       // the current node's risks: 1 where one hits it
+    BlockDraws draws;
+    bool single_point = false;  // most likely lags, no risks: the deterministic schedule
 };
 
 class ForwardPass {
@@ -32,22 +39,26 @@ class ForwardPass {
     explicit ForwardPass(const Network& network);
 
     std::size_t rows() const { return row_count_; }
+    std::size_t most_hits() const { return most_hits_; }
 
     // Samples every duration for iterations [first_iteration, first_iteration + count),
     // count <= block.lanes, and schedules every node in topological order, handing each
-    // node's start and finish times to visit(node, start, finish) before its row can be
-    // reused. A node that does not happen in an iteration starts and finishes at +infinity,
-    // and so does everything that waits for it.
+    // node's start and finish times and its risk hits to visit(node, start, finish, hits)
+    // before its row can be reused (hits holds a row per risk hitting the node). A node
+    // that does not happen in an iteration starts and finishes at +infinity, and so does
+    // everything that waits for it.
     template <typename Visit>
-    void run_block(std::uint64_t seed, std::uint64_t first_iteration, std::size_t count,
+    void run_block(const Sampling& sampling, std::uint64_t first_iteration, std::size_t count,
                    BlockSchedule& block, Visit&& visit) const {
+        draws_.draw(sampling, first_iteration, count, block.draws);
         for (NodeIndex n = 0; n < network_.nodes.size(); ++n) {
-            sample_durations(n, seed, first_iteration, count, block);
-            schedule_node(n, count, block);
-            if (network_.nodes[n].probability < 1.0)
-                drop_if_not_happening(n, seed, first_iteration, count, block);
+            sample_durations(n, sampling, first_iteration, count, block);
+            schedule_node(n, sampling, first_iteration, count, block);
+            const NetworkNode& node = network_.nodes[n];
+            if (node.probability < 1.0 || node.only_if)
+                drop_if_not_happening(n, sampling, first_iteration, count, block);
             const std::size_t row = row_[n] * block.lanes;
-            visit(n, block.start.data() + row, block.finish.data() + row);
+            visit(n, block.start.data() + row, block.finish.data() + row, block.hits.data());
         }
     }
 
@@ -56,17 +67,28 @@ class ForwardPass {
 
   private:
     void assign_rows();
-    void sample_durations(NodeIndex node, std::uint64_t seed, std::uint64_t first_iteration,
+    void sample_durations(NodeIndex node, const Sampling& sampling, std::uint64_t first_iteration,
                           std::size_t count, BlockSchedule& block) const;
-    void schedule_node(NodeIndex node, std::size_t count, BlockSchedule& block) const;
-    void drop_if_not_happening(NodeIndex node, std::uint64_t seed, std::uint64_t first_iteration,
-                               std::size_t count, BlockSchedule& block) const;
+    void schedule_node(NodeIndex node, const Sampling& sampling, std::uint64_t first_iteration,
+                       std::size_t count, BlockSchedule& block) const;
+    void apply_links(NodeIndex node, bool to_finish, const Sampling& sampling,
+                     std::uint64_t first_iteration, std::size_t count, BlockSchedule& block) const;
+    void uncertain_lag(const Link& link, const Sampling& sampling, std::uint64_t first_iteration,
+                       std::size_t count, BlockSchedule& block, double* lag) const;
+    void apply_risks(NodeIndex node, std::size_t count, BlockSchedule& block) const;
+    void drop_if_not_happening(NodeIndex node, const Sampling& sampling,
+                               std::uint64_t first_iteration, std::size_t count,
+                               BlockSchedule& block) const;
 
     const Network& network_;
     BetaQuantileTables tables_;
     std::vector<QuantileFunction> durations_;
+    std::vector<BlockVariable> lags_;                // per uncertain lag
+    std::vector<std::int32_t> correlated_duration_;  // per node: its correlated row, or -1
+    IterationDraws draws_;
     std::vector<std::uint32_t> row_;  // per node
     std::size_t row_count_ = 0;
+    std::size_t most_hits_ = 0;  // the most risks hitting one node
 };
 
 }  // namespace pipesim

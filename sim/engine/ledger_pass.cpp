@@ -32,9 +32,10 @@ LedgerBlock::LedgerBlock(const Ledger& ledger, std::size_t lanes)
 
 LedgerPass::LedgerPass(const Network& network) : network_(network), ledger_(network.ledger) {
     for (const Flow& flow : ledger_.flows) {
-        CompiledFlow compiled{compile(flow.amount), {}, {}};
-        if (flow.factor) compiled.factor = compile(*flow.factor);
-        if (flow.days) compiled.days = compile(*flow.days);
+        CompiledFlow compiled{BlockVariable(flow.amount, network, tables_), {}, {}, {}};
+        if (flow.factor) compiled.factor.emplace(*flow.factor, network, tables_);
+        if (flow.days) compiled.days.emplace(*flow.days, network, tables_);
+        if (flow.uplift) compiled.uplift.emplace(*flow.uplift, network, tables_);
         flows_.push_back(std::move(compiled));
     }
     for (Date date : ledger_.report_dates) {
@@ -48,50 +49,34 @@ LedgerPass::LedgerPass(const Network& network) : network_(network), ledger_(netw
         deadline_times_.push_back(deadline_time(network.plan_start, target.deadline));
 }
 
-LedgerPass::Draw LedgerPass::compile(const SampledQuantity& quantity) {
-    return {QuantileFunction(quantity.distribution, tables_), quantity.variable, quantity.purpose,
-            std::holds_alternative<FixedDistribution>(quantity.distribution)};
-}
-
-void LedgerPass::draw(const Draw& what, std::uint64_t seed, std::uint64_t first_iteration,
-                      std::size_t count, std::span<double> uniforms, double* out) const {
-    if (what.fixed) {
-        std::fill(out, out + count, what.quantile(0.5));
-        return;
-    }
-    const RandomStream stream{seed, what.variable, what.purpose};
-    for (std::size_t lane = 0; lane < count; ++lane)
-        uniforms[lane] = stream.uniform(static_cast<std::uint32_t>(first_iteration + lane));
-    what.quantile.evaluate(uniforms.first(count), {out, count});
-}
-
-void LedgerPass::record(NodeIndex node, std::uint64_t seed, std::uint64_t first_iteration,
+void LedgerPass::record(NodeIndex node, const Sampling& sampling, std::uint64_t first_iteration,
                         std::size_t count, const double* start, const double* finish,
-                        LedgerBlock& block) const {
+                        const double* hits, const BlockDraws& draws, LedgerBlock& block) const {
     for (auto f = ledger_.flow_begin[node]; f < ledger_.flow_begin[node + 1]; ++f) {
         const Flow& flow = ledger_.flows[f];
         const CompiledFlow& compiled = flows_[f];
         double* from = block.start.data() + f * block.lanes;
         double* length = block.length.data() + f * block.lanes;
         double* amount = block.amount.data() + f * block.lanes;
-        draw(compiled.amount, seed, first_iteration, count, block.uniforms, amount);
+        compiled.amount.draw(sampling, first_iteration, count, block.uniforms, draws, amount);
         if (compiled.factor) {
-            draw(*compiled.factor, seed, first_iteration, count, block.uniforms,
-                 block.factor.data());
+            compiled.factor->draw(sampling, first_iteration, count, block.uniforms, draws,
+                                  block.factor.data());
             for (std::size_t i = 0; i < count; ++i) amount[i] *= block.factor[i];
         }
-        const bool spread = flow.span == FlowSpan::over_node;
+        if (compiled.uplift) {
+            compiled.uplift->draw(sampling, first_iteration, count, block.uniforms, draws,
+                                  block.factor.data());
+            for (std::size_t i = 0; i < count; ++i) amount[i] *= 1.0 + block.factor[i];
+        }
         if (flow.per_day)
             for (std::size_t i = 0; i < count; ++i) amount[i] *= finish[i] - start[i];
-        const double* anchor =
-            flow.span == FlowSpan::over_node || flow.span == FlowSpan::at_start ? start : finish;
-        std::copy(anchor, anchor + count, from);
-        if (compiled.days)
-            draw(*compiled.days, seed, first_iteration, count, block.uniforms, length);
-        else if (spread)
-            for (std::size_t i = 0; i < count; ++i) length[i] = finish[i] - start[i];
-        else
-            std::fill(length, length + count, 0.0);
+        if (flow.risk_slot != not_a_risk) {
+            const double* hit = hits + static_cast<std::size_t>(flow.risk_slot) * block.lanes;
+            for (std::size_t i = 0; i < count; ++i) amount[i] *= hit[i];
+        }
+        place(flow, compiled, sampling, first_iteration, count, start, finish, draws, from, length,
+              block);
         // A node that never happens brings nothing (and its infinite times no NaN).
         for (std::size_t i = 0; i < count; ++i) {
             const bool happens = std::isfinite(from[i]);
@@ -99,6 +84,33 @@ void LedgerPass::record(NodeIndex node, std::uint64_t seed, std::uint64_t first_
             length[i] = happens ? length[i] : 0.0;
         }
     }
+}
+
+void LedgerPass::place(const Flow& flow, const CompiledFlow& compiled, const Sampling& sampling,
+                       std::uint64_t first_iteration, std::size_t count, const double* start,
+                       const double* finish, const BlockDraws& draws, double* from, double* length,
+                       LedgerBlock& block) const {
+    switch (flow.span) {
+        case FlowSpan::over_node:
+            std::copy(start, start + count, from);
+            for (std::size_t i = 0; i < count; ++i) length[i] = finish[i] - start[i];
+            return;
+        case FlowSpan::at_start:
+            std::copy(start, start + count, from);
+            break;
+        case FlowSpan::at_finish:
+            std::copy(finish, finish + count, from);
+            break;
+        case FlowSpan::after_finish:
+            std::copy(finish, finish + count, from);
+            compiled.days->draw(sampling, first_iteration, count, block.uniforms, draws, length);
+            return;
+        case FlowSpan::at_status_date:
+            std::fill(from, from + count,
+                      static_cast<double>(network_.status_date - network_.plan_start));
+            break;
+    }
+    std::fill(length, length + count, 0.0);
 }
 
 double LedgerPass::total_at(const Measure& measure, const LedgerBlock& block, std::size_t lane,

@@ -8,6 +8,7 @@
 #include <span>
 #include <vector>
 
+#include "engine/iteration_draws.hpp"
 #include "engine/quantile_function.hpp"
 #include "graph/network.hpp"
 #include "stats/ledger_tallies.hpp"
@@ -32,30 +33,28 @@ class LedgerPass {
     explicit LedgerPass(const Network& network);
 
     // Draws the flows of `node` for the block, given the node's start and finish rows.
-    void record(NodeIndex node, std::uint64_t seed, std::uint64_t first_iteration,
-                std::size_t count, const double* start, const double* finish,
-                LedgerBlock& block) const;
+    // `hits` holds a row per risk hitting the node (1 where it hits).
+    void record(NodeIndex node, const Sampling& sampling, std::uint64_t first_iteration,
+                std::size_t count, const double* start, const double* finish, const double* hits,
+                const BlockDraws& draws, LedgerBlock& block) const;
 
     // Tallies the measures and targets of the block's first `count` iterations.
     void tally(LedgerBlock& block, std::size_t count, LedgerHistograms& histograms,
                LedgerSums& sums) const;
 
   private:
-    struct Draw {
-        QuantileFunction quantile;
-        std::uint64_t variable;
-        StreamPurpose purpose;
-        bool fixed;  // a single possible value: no random numbers needed
-    };
     struct CompiledFlow {
-        Draw amount;
-        std::optional<Draw> factor;
-        std::optional<Draw> days;
+        BlockVariable amount;
+        std::optional<BlockVariable> factor;
+        std::optional<BlockVariable> days;
+        std::optional<BlockVariable> uplift;
     };
 
-    Draw compile(const SampledQuantity& quantity);
-    void draw(const Draw& what, std::uint64_t seed, std::uint64_t first_iteration,
-              std::size_t count, std::span<double> uniforms, double* out) const;
+    // Where the flow starts arriving and over how long, by its span.
+    void place(const Flow& flow, const CompiledFlow& compiled, const Sampling& sampling,
+               std::uint64_t first_iteration, std::size_t count, const double* start,
+               const double* finish, const BlockDraws& draws, double* from, double* length,
+               LedgerBlock& block) const;
 
     // The measure's total by time t in one lane.
     double total_at(const Measure& measure, const LedgerBlock& block, std::size_t lane,

@@ -53,13 +53,16 @@ class ChunkRunner {
                 const std::vector<std::uint32_t>& slots)
         : network_(network),
           settings_(settings),
+          sampling_{settings.seed, settings.sampling == SamplingMethod::latin_hypercube
+                                       ? static_cast<std::uint32_t>(settings.iterations)
+                                       : 0u},
           slots_(slots),
           slot_of_node_(network.nodes.size(), not_tallied),
           pass_(network),
           ledger_pass_(network),
           deterministic_(deterministic_finish_of(pass_.deterministic_finishes(), slots)),
           workers_([&] {
-              return Worker{BlockSchedule(pass_.rows(), iterations_per_block),
+              return Worker{BlockSchedule(pass_, network, iterations_per_block),
                             FinishHistograms(slots.size(), network.horizon_days()),
                             LedgerBlock(network.ledger, iterations_per_block),
                             LedgerHistograms(network.ledger, network.horizon_days())};
@@ -81,15 +84,15 @@ class ChunkRunner {
         for (std::uint64_t first = begin; first < end; first += iterations_per_block) {
             const auto count = static_cast<std::size_t>(
                 std::min<std::uint64_t>(iterations_per_block, end - first));
-            pass_.run_block(settings_.seed, first, count, worker.block,
-                            [&](NodeIndex node, const double* start, const double* finish) {
-                                ledger_pass_.record(node, settings_.seed, first, count, start,
-                                                    finish, worker.ledger_block);
-                                const std::int32_t slot = slot_of_node_[node];
-                                if (slot != not_tallied)
-                                    tally(static_cast<std::size_t>(slot), finish, count, worker,
-                                          sums.finishes);
-                            });
+            pass_.run_block(
+                sampling_, first, count, worker.block,
+                [&](NodeIndex node, const double* start, const double* finish, const double* hits) {
+                    ledger_pass_.record(node, sampling_, first, count, start, finish, hits,
+                                        worker.block.draws, worker.ledger_block);
+                    const std::int32_t slot = slot_of_node_[node];
+                    if (slot != not_tallied)
+                        tally(static_cast<std::size_t>(slot), finish, count, worker, sums.finishes);
+                });
             ledger_pass_.tally(worker.ledger_block, count, worker.ledger_histograms, sums.ledger);
         }
         return sums;
@@ -118,6 +121,7 @@ class ChunkRunner {
 
     const Network& network_;
     const RunSettings& settings_;
+    const Sampling sampling_;
     const std::vector<std::uint32_t>& slots_;
     std::vector<std::int32_t> slot_of_node_;
     ForwardPass pass_;

@@ -13,9 +13,14 @@ namespace pipesim {
 
 enum class TallyScope { every_node, milestones_only };
 
+// Plain Monte Carlo, or a Latin hypercube: each variable's iterations spread one per
+// stratum of [0, 1), which lowers the variance of means for the same iteration count.
+enum class SamplingMethod { monte_carlo, latin_hypercube };
+
 struct RunSettings {
     std::uint64_t iterations = 10000;
     std::uint64_t seed = 1;
+    SamplingMethod sampling = SamplingMethod::monte_carlo;
     unsigned threads = 0;  // 0: every hardware thread
     TallyScope scope = TallyScope::every_node;
     // Called between chunks, in order, with the number of iterations finished so far.

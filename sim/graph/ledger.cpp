@@ -27,14 +27,23 @@ SampledQuantity one() {
     return {FixedDistribution{1}, 0, StreamPurpose::cost};
 }
 
+// A flow of `amount`, with no factor, rate, arrival span, uplift or risk until set.
+Flow flow_of(std::uint32_t node, FlowSpan span, SpendProfile profile, SampledQuantity amount) {
+    return {node, span, profile, std::move(amount), {}, false, {}, {}, not_a_risk};
+}
+
 class LedgerCompiler {
   public:
     LedgerCompiler(const Scenario& scenario, const Network& network,
-                   std::span<const NodeOrigin> origins)
-        : scenario_(scenario), network_(network), origins_(origins) {}
+                   std::span<const NodeOrigin> origins, bool mitigated)
+        : scenario_(scenario), network_(network), origins_(origins), mitigated_(mitigated) {}
 
     Ledger compile() {
-        for (std::uint32_t node = 0; node < origins_.size(); ++node) add_flows_of(node);
+        for (std::uint32_t node = 0; node < origins_.size(); ++node) {
+            add_flows_of(node);
+            add_risk_costs(node);
+        }
+        if (mitigated_) add_mitigation_costs();
         add_cashflow();
         add_funnels();
         for (const Target& target : scenario_.targets) add_target(target);
@@ -53,7 +62,7 @@ class LedgerCompiler {
             if (origin.activity->cost) add_cost(node, origin.group, *origin.activity->cost);
             if (origin.activity->kind == ActivityKind::milestone)
                 add(origin.group, 0, FlowKind::milestone,
-                    {node, FlowSpan::at_finish, SpendProfile::even, one(), {}, false, {}});
+                    flow_of(node, FlowSpan::at_finish, SpendProfile::even, one()));
         } else if (origin.item_stage) {
             add_item_stage(node, origin.group, *origin.item_stage);
         }
@@ -63,8 +72,10 @@ class LedgerCompiler {
         const std::string& id = network_.nodes[node].id;
         const auto spend = [&](FlowSpan span, const Distribution& amount, StreamPurpose purpose,
                                bool per_day) {
-            add(group, 0, FlowKind::spend,
-                {node, span, cost.profile, quantity(amount, id, purpose), {}, per_day, {}});
+            Flow flow = flow_of(node, span, cost.profile, quantity(amount, id, purpose));
+            flow.per_day = per_day;
+            flow.uplift = network_.projects[group].cost_uplift;
+            add(group, 0, FlowKind::spend, std::move(flow));
         };
         if (cost.amount) spend(FlowSpan::over_node, *cost.amount, StreamPurpose::cost, false);
         if (cost.per_day)
@@ -83,15 +94,47 @@ class LedgerCompiler {
         const FunnelItem& item = funnel.items[origin.item];
         const SampledQuantity value = quantity(item.value, item.id, StreamPurpose::item_value);
         add(group, origin.stage, FlowKind::item,
-            {node, FlowSpan::at_finish, SpendProfile::even, one(), {}, false, {}});
+            flow_of(node, FlowSpan::at_finish, SpendProfile::even, one()));
         add(group, origin.stage, FlowKind::value,
-            {node, FlowSpan::at_finish, SpendProfile::even, value, {}, false, {}});
+            flow_of(node, FlowSpan::at_finish, SpendProfile::even, value));
         if (funnel.funds && funnel.funds->stage == funnel.stages[origin.stage].id) {
             const FundsArrival& funds = *funnel.funds;
-            add(group, origin.stage, FlowKind::funds,
-                {node, FlowSpan::after_finish, funds.profile,
-                 quantity(funds.fraction, item.id, StreamPurpose::funds_fraction), value, false,
-                 quantity(funds.days, item.id, StreamPurpose::funds_days)});
+            Flow flow = flow_of(node, FlowSpan::after_finish, funds.profile,
+                                quantity(funds.fraction, item.id, StreamPurpose::funds_fraction));
+            flow.factor = value;
+            flow.days = quantity(funds.days, item.id, StreamPurpose::funds_days);
+            add(group, origin.stage, FlowKind::funds, std::move(flow));
+        }
+    }
+
+    // A risk's cost falls on every node it hits, at the node's finish, when it hits.
+    void add_risk_costs(std::uint32_t node) {
+        const auto risks = network_.risks_hitting(node);
+        for (std::size_t slot = 0; slot < risks.size(); ++slot) {
+            const NetworkRisk& risk = network_.risks[risks[slot]];
+            if (!risk.cost) continue;
+            Flow flow = flow_of(node, FlowSpan::at_finish, SpendProfile::even,
+                                {*risk.cost, risk.stream, StreamPurpose::risk_cost});
+            flow.risk_slot = static_cast<std::int32_t>(slot);
+            add(network_.nodes[node].project, 0, FlowKind::spend, std::move(flow));
+        }
+    }
+
+    // What a mitigation costs is spent at the status date, booked to the first activity
+    // the risk hits (its project and category).
+    void add_mitigation_costs() {
+        for (std::uint32_t r = 0; r < scenario_.risks.size(); ++r) {
+            const Risk& risk = scenario_.risks[r];
+            if (!risk.mitigation || !risk.mitigation->cost) continue;
+            const auto first = std::find(network_.hits.begin(), network_.hits.end(), r);
+            if (first == network_.hits.end()) continue;
+            const auto node = static_cast<std::uint32_t>(
+                std::upper_bound(network_.hit_begin.begin(), network_.hit_begin.end(),
+                                 static_cast<std::uint32_t>(first - network_.hits.begin())) -
+                network_.hit_begin.begin() - 1);
+            add(network_.nodes[node].project, 0, FlowKind::spend,
+                flow_of(node, FlowSpan::at_status_date, SpendProfile::even,
+                        quantity(*risk.mitigation->cost, risk.id, StreamPurpose::mitigation_cost)));
         }
     }
 
@@ -245,6 +288,7 @@ class LedgerCompiler {
     const Scenario& scenario_;
     const Network& network_;
     std::span<const NodeOrigin> origins_;
+    bool mitigated_;
     std::vector<Candidate> candidates_;  // in node order
     Ledger ledger_;
 };
@@ -252,8 +296,8 @@ class LedgerCompiler {
 }  // namespace
 
 Ledger compile_ledger(const Scenario& scenario, const Network& network,
-                      std::span<const NodeOrigin> origins) {
-    return LedgerCompiler(scenario, network, origins).compile();
+                      std::span<const NodeOrigin> origins, bool mitigated) {
+    return LedgerCompiler(scenario, network, origins, mitigated).compile();
 }
 
 }  // namespace pipesim

@@ -29,11 +29,14 @@ struct SampledQuantity {
 
 // Where in time a flow's amount arrives, relative to its node.
 enum class FlowSpan {
-    over_node,    // spread from the node's start to its finish by the profile
-    at_start,     // all at the node's start
-    at_finish,    // all at its finish
-    after_finish  // spread over `days` from its finish by the profile
+    over_node,      // spread from the node's start to its finish by the profile
+    at_start,       // all at the node's start
+    at_finish,      // all at its finish
+    after_finish,   // spread over `days` from its finish by the profile
+    at_status_date  // all at the status date, whatever the node does (a mitigation's cost)
 };
+
+inline constexpr std::int32_t not_a_risk = -1;
 
 struct Flow {
     std::uint32_t node;
@@ -43,6 +46,10 @@ struct Flow {
     std::optional<SampledQuantity> factor;  // multiplies the amount (funds: the item's value)
     bool per_day = false;                   // the amount is a daily rate over the node's duration
     std::optional<SampledQuantity> days;    // after_finish: how long it takes to arrive
+    std::optional<SampledQuantity> uplift;  // optimism bias: the amount is x (1 + uplift)
+    // A risk's cost: paid only when the risk hits the node, the risk being the node's
+    // risk_slot-th (see Network::risks_hitting).
+    std::int32_t risk_slot = not_a_risk;
 };
 
 // A cumulative total over time: the sum of its flows' arrivals up to a time.
@@ -106,6 +113,6 @@ struct NodeOrigin {
 // The ledger of a compiled network; origins are given per node, in the network's order.
 // Throws InputError for a target whose selection holds nothing to measure.
 Ledger compile_ledger(const Scenario& scenario, const Network& network,
-                      std::span<const NodeOrigin> origins);
+                      std::span<const NodeOrigin> origins, bool mitigated);
 
 }  // namespace pipesim

@@ -9,6 +9,8 @@
 #include <unordered_map>
 
 #include "core/random_stream.hpp"
+#include "graph/correlation.hpp"
+#include "graph/risks.hpp"
 
 namespace pipesim {
 namespace {
@@ -71,10 +73,15 @@ FlatScenario flatten(const Scenario& scenario) {
     std::unordered_map<std::string_view, std::size_t> index;
     for (std::size_t v = 0; v < flat.activities.size(); ++v)
         index.emplace(flat.activities[v]->id, v);
-    for (std::size_t v = 0; v < flat.activities.size(); ++v)
+    for (std::size_t v = 0; v < flat.activities.size(); ++v) {
         for (const auto& dependency : flat.activities[v]->predecessors)
             if (auto it = index.find(dependency.predecessor); it != index.end())
                 boost::add_edge(it->second, v, flat.graph);
+        // A condition is read before the node is scheduled, like a predecessor.
+        if (const auto& condition = flat.activities[v]->only_if)
+            if (auto it = index.find(condition->activity); it != index.end())
+                boost::add_edge(it->second, v, flat.graph);
+    }
     return flat;
 }
 
@@ -142,7 +149,48 @@ NetworkNode make_node(const Scenario& scenario, const Activity& activity, std::u
             project,           activity.kind,
             activity.duration, variable_hash(activity.id),
             earliest,          activity.target,
-            declared,          activity.probability};
+            declared,          activity.probability,
+            std::nullopt};
+}
+
+std::optional<SampledQuantity> uplift(const std::vector<Uplift>& uplifts, const Project& project,
+                                      bool of_cost) {
+    for (const Uplift& u : uplifts) {
+        if (u.category != project.category) continue;
+        const auto& distribution = of_cost ? u.cost : u.duration;
+        if (!distribution) return std::nullopt;
+        return SampledQuantity{
+            *distribution, variable_hash(project.id),
+            of_cost ? StreamPurpose::uplift_cost : StreamPurpose::uplift_duration};
+    }
+    return std::nullopt;
+}
+
+void add_links(const Activity& activity,
+               const std::unordered_map<std::string_view, NodeIndex>& index, Network& network) {
+    for (const auto& dependency : activity.predecessors) {
+        const auto it = index.find(dependency.predecessor);
+        if (it == index.end()) continue;
+        Link link{it->second, dependency.type, dependency.lag_days};
+        if (dependency.uncertain_lag) {
+            link.uncertain_lag = static_cast<std::int32_t>(network.uncertain_lags.size());
+            network.uncertain_lags.push_back(
+                {*dependency.uncertain_lag,
+                 variable_hash(activity.id + " after " + dependency.predecessor),
+                 StreamPurpose::lag});
+        }
+        network.links.push_back(link);
+    }
+}
+
+std::optional<NodeCondition> condition_of(
+    const Scenario& scenario, const Activity& activity,
+    const std::unordered_map<std::string_view, NodeIndex>& index) {
+    if (!activity.only_if) return std::nullopt;
+    const auto it = index.find(activity.only_if->activity);
+    if (it == index.end()) return std::nullopt;
+    return NodeCondition{it->second, activity.only_if->when == Condition::When::by,
+                         deadline_time(scenario.plan.start, activity.only_if->date)};
 }
 
 }  // namespace
@@ -151,7 +199,7 @@ ProblemList find_cycles(const Scenario& scenario) {
     return cycles_of(flatten(scenario));
 }
 
-Network compile_network(const Scenario& scenario) {
+Network compile_network(const Scenario& scenario, const CompileOptions& options) {
     const FlatScenario flat = flatten(scenario);
     cycles_of(flat).throw_if_any();
 
@@ -167,10 +215,12 @@ Network compile_network(const Scenario& scenario) {
     network.status_date = scenario.plan.status_date;
     network.horizon_end = scenario.plan.horizon_end;
     for (const auto& project : scenario.projects)
-        network.projects.push_back(
-            {project.id, project.name, project.category, project.tags, false});
+        network.projects.push_back({project.id, project.name, project.category, project.tags, false,
+                                    uplift(scenario.uplifts, project, false),
+                                    uplift(scenario.uplifts, project, true)});
     for (const auto& funnel : scenario.funnels)
-        network.projects.push_back({funnel.id, funnel.name, funnel.category, funnel.tags, true});
+        network.projects.push_back(
+            {funnel.id, funnel.name, funnel.category, funnel.tags, true, {}, {}});
 
     std::unordered_map<std::string_view, NodeIndex> index;
     for (std::size_t v = 0; v < flat.activities.size(); ++v)
@@ -180,14 +230,16 @@ Network compile_network(const Scenario& scenario) {
         const Activity& activity = *flat.activities[v];
         network.nodes.push_back(
             make_node(scenario, activity, flat.origins[v].group, static_cast<std::uint32_t>(v)));
-        for (const auto& dependency : activity.predecessors)
-            if (auto it = index.find(dependency.predecessor); it != index.end())
-                network.links.push_back({it->second, dependency.type, dependency.lag_days});
+        network.nodes.back().only_if = condition_of(scenario, activity, index);
+        add_links(activity, index, network);
         network.link_begin.push_back(static_cast<std::uint32_t>(network.links.size()));
     }
+    network.mitigated = options.mitigated;
+    compile_risks(scenario, options.mitigated, network);
+    compile_correlations(scenario, options.nearest_correlation, network);
     std::vector<NodeOrigin> origins;
     for (std::size_t v : order) origins.push_back(flat.origins[v]);
-    network.ledger = compile_ledger(scenario, network, origins);
+    network.ledger = compile_ledger(scenario, network, origins, options.mitigated);
     return network;
 }
 

@@ -26,7 +26,7 @@ std::string common_head() {
     return "id,name,project,category";
 }
 std::string finish_head() {
-    return "p10,p50,p80,p90,p_after_horizon,mean_days,sd_days,deterministic";
+    return "p10,p50,p80,p90,p_after_horizon,p_happens,mean_days,sd_days,deterministic";
 }
 
 std::string common_cells(const FinishForecast& f) {
@@ -36,8 +36,8 @@ std::string common_cells(const FinishForecast& f) {
 std::string finish_cells(const FinishForecast& f) {
     std::string cells;
     for (const auto& date : f.dates) cells += date_cell(date) + ',';
-    return cells + number(f.p_after_horizon, 6) + ',' + number(f.mean_days, 3) + ',' +
-           number(f.sd_days, 3) + ',' + f.deterministic.iso();
+    return cells + number(f.p_after_horizon, 6) + ',' + number(f.p_happens, 6) + ',' +
+           number(f.mean_days, 3) + ',' + number(f.sd_days, 3) + ',' + f.deterministic.iso();
 }
 
 }  // namespace

@@ -45,6 +45,7 @@ Json finish_json(const FinishForecast& forecast) {
         dates[quantile_keys[q]] = date_or_null(forecast.dates[q]);
     item["dates"] = dates;
     item["p_after_horizon"] = probability(forecast.p_after_horizon);
+    item["p_happens"] = probability(forecast.p_happens);
     item["mean_days"] = days(forecast.mean_days);
     item["sd_days"] = days(forecast.sd_days);
     item["deterministic"] = forecast.deterministic.iso();
@@ -124,13 +125,28 @@ Json list_json(const std::vector<FinishForecast>& forecasts) {
     return list;
 }
 
+Json mitigation_json(const MitigationComparison& comparison) {
+    Json effects = Json::array();
+    for (const auto& e : comparison.effects)
+        effects.push_back({{"id", e.id},
+                           {"kind", e.kind},
+                           {"p_before", probability(e.p_before)},
+                           {"p_after", probability(e.p_after)},
+                           {"p80_before", date_or_null(e.p80_before)},
+                           {"p80_after", date_or_null(e.p80_after)}});
+    return {{"applied", comparison.applied}, {"effects", effects}};
+}
+
 }  // namespace
 
-std::string results_to_json(const Results& results) {
+std::string results_to_json(const Results& results,
+                            const std::optional<MitigationComparison>& mitigation) {
     Json root;
     root["scenario"] = results.scenario;
     root["iterations"] = results.iterations;
     root["seed"] = results.seed;
+    root["sampling"] = results.sampling;
+    root["mitigated"] = results.mitigated;
     root["plan_start"] = results.plan_start.iso();
     root["status_date"] = results.status_date.iso();
     root["horizon"] = results.horizon_end.iso();
@@ -146,6 +162,7 @@ std::string results_to_json(const Results& results) {
     for (const auto& funnel : results.funnels)
         funnels.push_back(funnel_json(funnel, results.report_dates));
     root["funnels"] = funnels;
+    if (mitigation) root["mitigation"] = mitigation_json(*mitigation);
     return root.dump(1) + "\n";
 }
 

@@ -4,10 +4,15 @@
 
 #include <string>
 
+#include <optional>
+
+#include "stats/mitigation.hpp"
 #include "stats/summary.hpp"
 
 namespace pipesim {
 
-std::string results_to_json(const Results& results);
+// With a comparison, results.json also gets `mitigation`: before and after, side by side.
+std::string results_to_json(const Results& results,
+                            const std::optional<MitigationComparison>& mitigation = {});
 
 }  // namespace pipesim

@@ -53,6 +53,10 @@ class FinishMoments {
     }
     void merge(const FinishMoments& other);
 
+    // In how many iterations the node happened.
+    std::uint64_t happened(std::size_t slot) const {
+        return static_cast<std::uint64_t>(sums_[3 * slot]);
+    }
     // The shift when it never happens.
     double mean(std::size_t slot) const;
     // Sample standard deviation (n - 1 in the denominator); 0 for fewer than two samples.

@@ -32,6 +32,7 @@ FinishForecast forecast_of(const Network& network, const Tallies& tallies, std::
                             {},
                             {},
                             0.0,
+                            1.0,
                             tallies.moments.mean(slot),
                             tallies.moments.standard_deviation(slot),
                             network.plan_start.plus_days(static_cast<std::int32_t>(
@@ -41,10 +42,15 @@ FinishForecast forecast_of(const Network& network, const Tallies& tallies, std::
         forecast.p_on_time = p;
         forecast.p_on_time_se = std::sqrt(p * (1.0 - p) / static_cast<double>(n));
     }
+    // Dates are quantiles among the iterations in which the node happens at all; the
+    // last bin holds those after the horizon and those in which it never happens.
+    const std::uint64_t happened = tallies.moments.happened(slot);
+    forecast.p_happens = static_cast<double>(happened) / static_cast<double>(n);
     for (std::size_t q = 0; q < reported_quantiles.size(); ++q)
-        if (auto day = quantile_day(histogram, reported_quantiles[q], n))
+        if (auto day = quantile_day(histogram, reported_quantiles[q], happened))
             forecast.dates[q] = network.plan_start.plus_days(static_cast<std::int32_t>(*day));
-    forecast.p_after_horizon = static_cast<double>(histogram.back()) / static_cast<double>(n);
+    forecast.p_after_horizon =
+        static_cast<double>(histogram.back() - (n - happened)) / static_cast<double>(n);
     return forecast;
 }
 

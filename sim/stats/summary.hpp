@@ -29,11 +29,14 @@ struct FinishForecast {
     std::string category;
     ActivityKind kind;
     std::optional<Date> target;
-    std::optional<double> p_on_time;           // with a target: P(finish on or before it)
-    std::optional<double> p_on_time_se;        // its binomial standard error
-    std::array<std::optional<Date>, 4> dates;  // at reported_quantiles; nullopt: after horizon
-    double p_after_horizon;
-    double mean_days;  // finish, in days from the plan start
+    std::optional<double> p_on_time;     // with a target: P(finish on or before it)
+    std::optional<double> p_on_time_se;  // its binomial standard error
+    // At reported_quantiles, among the iterations in which it happens; nullopt: after the
+    // horizon.
+    std::array<std::optional<Date>, 4> dates;
+    double p_after_horizon;  // P(it happens after the horizon)
+    double p_happens;        // P(it happens at all)
+    double mean_days;        // finish, in days from the plan start, when it happens
     double sd_days;
     Date deterministic;  // the finish with every duration at its most likely value
 };
@@ -90,6 +93,8 @@ struct Results {
     std::vector<TargetForecast> targets;
     std::vector<SeriesForecast> cashflow;  // cumulative spend: all, then by category
     std::vector<FunnelForecast> funnels;
+    bool mitigated = false;  // risks took their post-mitigation numbers
+    std::string sampling = "monte-carlo";
 };
 
 Results summarise(const Network& network, const Tallies& tallies, std::uint64_t seed);

@@ -48,7 +48,7 @@ TEST(ResultsJson, CsvQuotesNamesWithCommasAndQuotes) {
     const auto results = testing::forecast_of(scenario, 500, 7);
     const std::string csv = activities_csv(results.activities);
     EXPECT_EQ(csv.substr(0, csv.find('\n')),
-              "id,name,project,category,p10,p50,p80,p90,p_after_horizon,mean_days,sd_days,"
+              "id,name,project,category,p10,p50,p80,p90,p_after_horizon,p_happens,mean_days,sd_days,"
               "deterministic");
     EXPECT_NE(csv.find("hsr.a,\"铺轨, 第一段 \"\"A\"\"\",hsr,rail,"), std::string::npos) << csv;
     const std::string milestones = milestones_csv(results.milestones);
