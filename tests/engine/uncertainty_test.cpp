@@ -93,13 +93,16 @@ TEST(Risk, AWindowHitsOnlyWorkInProgressWithinIt) {
 }
 
 TEST(Risk, OneDrawHitsEveryActivityOfTheDriver) {
+    // The milestone sits in another project: the risk hits every node of p, milestones too.
     const std::string projects = R"(  - id: p
     category: road
     activities:
       - {id: a, duration: 100}
       - {id: b, duration: 100}
+  - id: q
+    category: road
     milestones:
-      - {id: both, after: [a, b]}
+      - {id: both, after: [p.a, p.b]}
 )";
     const std::string yaml = plan_with(projects) +
                              "risks:\n"
@@ -111,7 +114,7 @@ TEST(Risk, OneDrawHitsEveryActivityOfTheDriver) {
     // The same delay on both: the merge is 100 + U(0, 60), mean 130, not the 140 of the
     // larger of two independent delays.
     const double sd = 60 / std::sqrt(12.0);
-    EXPECT_NEAR(find(results.milestones, "p.both").mean_days, 130.0,
+    EXPECT_NEAR(find(results.milestones, "q.both").mean_days, 130.0,
                 tolerance_in_se * sd / std::sqrt(double(many)));
 }
 
