@@ -12,7 +12,7 @@
 #include <optional>
 
 #include "core/atomic_file.hpp"
-#include "engine/forecast.hpp"
+#include "engine/scenario_run.hpp"
 #include "graph/network.hpp"
 #include "io/scenario_loader.hpp"
 #include "progress_bar.hpp"
@@ -63,9 +63,10 @@ int validate(const std::string& file) {
     for (const auto& funnel : reading.scenario.funnels) items += funnel.items.size();
     std::printf(
         "%s: valid (%zu projects, %zu activities, %zu milestones, %zu funnels with %zu items, "
-        "%zu targets)\n",
+        "%zu targets, %zu risks, %zu correlation groups)\n",
         file.c_str(), reading.scenario.projects.size(), activities, milestones,
-        reading.scenario.funnels.size(), items, reading.scenario.targets.size());
+        reading.scenario.funnels.size(), items, reading.scenario.targets.size(),
+        reading.scenario.risks.size(), reading.scenario.correlations.size());
     return 0;
 }
 
@@ -79,27 +80,8 @@ void write_outputs(const Results& results, const std::optional<MitigationCompari
     write_file_atomically(folder / "cashflow.csv", cashflow_csv(results));
 }
 
-bool has_mitigation(const Scenario& scenario) {
-    return std::any_of(scenario.risks.begin(), scenario.risks.end(),
-                       [](const Risk& risk) { return risk.mitigation.has_value(); });
-}
-
-// The same iterations with the other side of the mitigation, for the comparison.
-MitigationComparison other_side(const Scenario& scenario, const RunOptions& options,
-                                RunSettings settings, const Results& results) {
-    settings.on_progress = nullptr;
-    const Network other =
-        compile_network(scenario, {!options.mitigated, options.nearest_correlation});
-    const Results counterpart = forecast(other, settings);
-    return options.mitigated ? compare_mitigation(counterpart, results, true)
-                             : compare_mitigation(results, counterpart, false);
-}
-
 int run(const RunOptions& options) {
     const Scenario scenario = load_scenario(options.scenario);
-    const Network network =
-        compile_network(scenario, {options.mitigated, options.nearest_correlation});
-    for (const auto& warning : network.warnings) spdlog::warn("{}", warning);
     RunSettings settings;
     settings.iterations = options.iterations.value_or(scenario.plan.iterations);
     settings.seed = options.seed.value_or(scenario.plan.seed);
@@ -109,22 +91,26 @@ int run(const RunOptions& options) {
     if (!options.quiet) settings.on_progress = [&](std::uint64_t done) { progress.update(done); };
 
     const auto started = std::chrono::steady_clock::now();
-    const Results results = forecast(network, settings);
+    const ScenarioRun run =
+        run_scenario(scenario, settings, {options.mitigated, options.nearest_correlation});
+    const Results& results = run.results;
+    const Network& network = run.network;
+    for (const auto& warning : network.warnings) spdlog::warn("{}", warning);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     settings.on_progress = nullptr;
-    std::optional<MitigationComparison> mitigation;
-    if (has_mitigation(scenario)) mitigation = other_side(scenario, options, settings, results);
-
-    write_outputs(results, mitigation, options.out);
+    write_outputs(results, run.mitigation, options.out);
     if (!options.quiet)
         std::printf("%s\n%s\n%s", results.scenario.c_str(), milestone_table(results).c_str(),
                     target_table(results).c_str());
+    // With a mitigation comparison the same iterations run twice.
+    const std::uint64_t runs = run.mitigation ? 2 : 1;
     spdlog::info(
-        "{} iterations of {} activities and milestones in {:.3f} s ({:.1f} million "
+        "{} iterations of {} activities and milestones{} in {:.3f} s ({:.1f} million "
         "node-iterations/s); results in {}",
-        settings.iterations, network.nodes.size(), seconds,
-        static_cast<double>(settings.iterations * network.nodes.size()) / seconds / 1e6,
+        settings.iterations, network.nodes.size(),
+        run.mitigation ? ", twice (before and after mitigation)," : "", seconds,
+        static_cast<double>(runs * settings.iterations * network.nodes.size()) / seconds / 1e6,
         options.out);
     return 0;
 }

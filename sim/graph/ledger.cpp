@@ -258,14 +258,21 @@ class LedgerCompiler {
     // ---- finishing --------------------------------------------------------------------
 
     // Drops flows no measure uses and renumbers the rest, grouped by node.
+    // Drops flows no measure uses and renumbers the rest grouped by node (candidates are
+    // mostly in node order already; a mitigation's cost is added after all nodes).
     void keep_used_flows() {
-        std::vector<FlowIndex> renumbered(candidates_.size(), 0);
         std::vector<bool> used(candidates_.size(), false);
         for (const Measure& measure : ledger_.measures)
             for (FlowIndex f : measure.flows) used[f] = true;
+        std::vector<FlowIndex> kept;
+        for (FlowIndex f = 0; f < candidates_.size(); ++f)
+            if (used[f]) kept.push_back(f);
+        std::stable_sort(kept.begin(), kept.end(), [&](FlowIndex a, FlowIndex b) {
+            return candidates_[a].flow.node < candidates_[b].flow.node;
+        });
+        std::vector<FlowIndex> renumbered(candidates_.size(), 0);
         ledger_.flow_begin.assign(network_.nodes.size() + 1, 0);
-        for (FlowIndex f = 0; f < candidates_.size(); ++f) {
-            if (!used[f]) continue;
+        for (FlowIndex f : kept) {
             renumbered[f] = static_cast<FlowIndex>(ledger_.flows.size());
             ledger_.flows.push_back(candidates_[f].flow);
             ++ledger_.flow_begin[candidates_[f].flow.node + 1];

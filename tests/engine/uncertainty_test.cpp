@@ -206,6 +206,37 @@ TEST(Mitigation, AMitigatedRunTakesThePostMitigationNumbers) {
     EXPECT_TRUE(after.mitigated);
 }
 
+// A mitigation's cost is booked after every node's own flows; the ledger must still group
+// flows by node, or other nodes' flows land in the wrong measures.
+TEST(Mitigation, ItsCostLeavesEveryOtherFlowWhereItWas) {
+    const std::string projects = R"(  - id: p
+    category: rail
+    activities:
+      - {id: a, duration: 100, cost: {amount: 10}}
+      - {id: b, duration: 50, after: [a], cost: {amount: 20}}
+    milestones:
+      - {id: done, after: [b], target: 2024-12-31}
+)";
+    const std::string yaml = plan_with(projects) +
+                             "risks:\n"
+                             "  - {id: r, probability: 0.5, hits: [p.b], delay: 5,\n"
+                             "     mitigation: {probability: 0.5, cost_of_mitigation: 3}}\n";
+    RunSettings settings;
+    settings.iterations = 256;
+    settings.seed = 3;
+    const Scenario scenario = testing::scenario_from(yaml);
+    const Results before = forecast(compile_network(scenario), settings);
+    const Results after = forecast(compile_network(scenario, {true, false}), settings);
+    EXPECT_EQ(before.cashflow.front().by_month.back().p50, 30.0);
+    EXPECT_EQ(after.cashflow.front().by_month.back().p50, 33.0);
+    // By the end of January: 31 of a's 100 days, and the mitigation paid at the status date.
+    EXPECT_NEAR(before.cashflow.front().by_month.front().p50, 3.1, 1e-9);
+    EXPECT_NEAR(after.cashflow.front().by_month.front().p50, 6.1, 1e-9);
+    EXPECT_EQ(results_to_json(before).find("\"mitigated\": false") != std::string::npos, true);
+    EXPECT_EQ(find(before.milestones, "p.done").p_on_time,
+              find(after.milestones, "p.done").p_on_time);
+}
+
 // Two normal durations in series, rank-correlated rho: the normal-scores correlation is
 // r = 2 sin(pi rho / 6), and the total is normal with variance s1^2 + s2^2 + 2 r s1 s2.
 TEST(Correlation, CorrelatedNormalsInSeriesHaveTheExactVariance) {

@@ -4,6 +4,8 @@
 
 #include <gtest/gtest.h>
 
+#include "engine/scenario_run.hpp"
+
 #include <fstream>
 #include <sstream>
 
@@ -79,8 +81,8 @@ TEST(DefaultScenario, ReproducesItsGoldenResults) {
     RunSettings settings;
     settings.iterations = golden_iterations;
     settings.seed = golden_seed;
-    const std::string json =
-        results_to_json(forecast(compile_network(load_scenario(default_scenario)), settings));
+    const ScenarioRun run = run_scenario(load_scenario(default_scenario), settings, {});
+    const std::string json = results_to_json(run.results, run.mitigation);
     const std::string golden = read_text(PIPESIM_TEST_DATA_DIR "/golden/qianjiang-2024.json");
     ASSERT_FALSE(golden.empty()) << "missing golden file";
     EXPECT_EQ(json, golden) << "results changed; see tests/data/golden/README.md";

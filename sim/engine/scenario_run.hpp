@@ -1,0 +1,22 @@
+#pragma once
+// A scenario's run as `pipesim run` makes it: the forecast, and when some risk has a
+// mitigation, the same iterations on the other side of it for the comparison.
+
+#include <optional>
+
+#include "engine/forecast.hpp"
+#include "stats/mitigation.hpp"
+
+namespace pipesim {
+
+struct ScenarioRun {
+    Network network;
+    Results results;
+    std::optional<MitigationComparison> mitigation;
+};
+
+// The comparison run reports no progress.
+ScenarioRun run_scenario(const Scenario& scenario, const RunSettings& settings,
+                         const CompileOptions& options);
+
+}  // namespace pipesim
