@@ -38,7 +38,11 @@ struct RunOptions {
     bool mitigated = false;
     bool nearest_correlation = false;
     SamplingMethod sampling = SamplingMethod::monte_carlo;
+    std::optional<double> until_se;
 };
+
+// With --until-se and no --iterations, the run may go this far.
+constexpr std::uint64_t default_iteration_cap = 10'000'000;
 
 void print_problems(const std::vector<Problem>& problems) {
     for (const auto& problem : problems)
@@ -83,7 +87,9 @@ void write_outputs(const Results& results, const std::optional<MitigationCompari
 int run(const RunOptions& options) {
     const Scenario scenario = load_scenario(options.scenario);
     RunSettings settings;
-    settings.iterations = options.iterations.value_or(scenario.plan.iterations);
+    settings.iterations = options.iterations.value_or(options.until_se ? default_iteration_cap
+                                                                       : scenario.plan.iterations);
+    settings.until_se = options.until_se;
     settings.seed = options.seed.value_or(scenario.plan.seed);
     settings.threads = options.threads;
     settings.sampling = options.sampling;
@@ -108,9 +114,9 @@ int run(const RunOptions& options) {
     spdlog::info(
         "{} iterations of {} activities and milestones{} in {:.3f} s ({:.1f} million "
         "node-iterations/s); results in {}",
-        settings.iterations, network.nodes.size(),
+        results.iterations, network.nodes.size(),
         run.mitigation ? ", twice (before and after mitigation)," : "", seconds,
-        static_cast<double>(runs * settings.iterations * network.nodes.size()) / seconds / 1e6,
+        static_cast<double>(runs * results.iterations * network.nodes.size()) / seconds / 1e6,
         options.out);
     return 0;
 }
@@ -137,6 +143,11 @@ int main(int argc, char** argv) {
                           "Risks take their post-mitigation numbers (results.json compares both)");
     run_command->add_flag("--nearest-correlation", options.nearest_correlation,
                           "Replace an invalid correlation matrix by the nearest valid one");
+    run_command
+        ->add_option("--until-se", options.until_se,
+                     "Stop once every p_on_time and p_reached has at most this standard error "
+                     "(--iterations is then the cap, 10,000,000 unless given)")
+        ->check(CLI::Range(1e-6, 0.5));
     run_command->add_option("--sampling", options.sampling, "monte-carlo or lhs (Latin hypercube)")
         ->transform(CLI::CheckedTransformer(
             std::map<std::string, SamplingMethod>{{"monte-carlo", SamplingMethod::monte_carlo},

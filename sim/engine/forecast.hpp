@@ -8,7 +8,8 @@ namespace pipesim {
 
 inline Results forecast(const Network& network, const RunSettings& settings) {
     Results results = summarise(network, simulate(network, settings), settings.seed);
-    results.mitigated = network.mitigated;
+        results.mitigated = network.mitigated;
+    results.until_se = settings.until_se;
     results.sampling =
         settings.sampling == SamplingMethod::latin_hypercube ? "latin-hypercube" : "monte-carlo";
     return results;

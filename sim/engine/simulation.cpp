@@ -5,6 +5,7 @@
 #include <oneapi/tbb/task_arena.h>
 
 #include <algorithm>
+#include <cmath>
 #include <memory>
 
 #include "engine/forward_pass.hpp"
@@ -132,9 +133,45 @@ class ChunkRunner {
 
 }  // namespace
 
+namespace {
+
+double binomial_se(std::uint64_t hits, std::uint64_t n) {
+    const double p = static_cast<double>(hits) / static_cast<double>(n);
+    return std::sqrt(p * (1.0 - p) / static_cast<double>(n));
+}
+
+std::uint64_t count_by(std::span<const std::uint32_t> histogram, std::int64_t last_day) {
+    std::uint64_t count = 0;
+    for (std::int64_t day = 0; day <= last_day && day + 1 < std::ssize(histogram); ++day)
+        count += histogram[static_cast<std::size_t>(day)];
+    return count;
+}
+
+}  // namespace
+
+double largest_standard_error(const Network& network, const std::vector<std::uint32_t>& slots,
+                              const FinishHistograms& finishes, const LedgerHistograms& ledger,
+                              std::uint64_t iterations) {
+    double largest = 0.0;
+    for (std::size_t slot = 0; slot < slots.size(); ++slot) {
+        const NetworkNode& node = network.nodes[slots[slot]];
+        if (node.kind != ActivityKind::milestone || !node.target) continue;
+        const auto on_time = count_by(finishes.of(slot), *node.target - network.plan_start);
+        largest = std::max(largest, binomial_se(on_time, iterations));
+    }
+    for (std::size_t t = 0; t < network.ledger.targets.size(); ++t) {
+        const auto& target = network.ledger.targets[t];
+        const auto reached = count_by(ledger.reached.of(t), target.deadline - network.plan_start);
+        largest = std::max(largest, binomial_se(reached, iterations));
+    }
+    return largest;
+}
+
 Tallies simulate(const Network& network, const RunSettings& settings) {
     if (settings.iterations == 0 || settings.iterations > std::uint64_t{1} << 32)
         throw InputError({}, "", "the number of iterations must be between 1 and 2^32");
+    if (settings.until_se && !(*settings.until_se > 0.0 && *settings.until_se <= 0.5))
+        throw InputError({}, "", "the standard error to stop at must be above 0 and at most 0.5");
     const std::vector<std::uint32_t> slots = tallied_nodes(network, settings.scope);
     ChunkRunner runner(network, settings, slots);
     ChunkSums sums{FinishMoments(runner.deterministic_finish()), LedgerSums(network.ledger)};
@@ -144,30 +181,42 @@ Tallies simulate(const Network& network, const RunSettings& settings) {
     const int threads = settings.threads == 0 ? tbb::info::default_concurrency()
                                               : static_cast<int>(settings.threads);
     tbb::task_arena arena(threads);
-    arena.execute([&] {
-        std::uint64_t next = 0;
-        std::uint64_t done = 0;
-        tbb::parallel_pipeline(
-            static_cast<std::size_t>(2 * threads),
-            tbb::make_filter<void, std::uint64_t>(tbb::filter_mode::serial_in_order,
-                                                  [&](tbb::flow_control& control) -> std::uint64_t {
-                                                      if (next == chunks) control.stop();
-                                                      return next++;
-                                                  }) &
-                tbb::make_filter<std::uint64_t, ChunkSums>(
-                    tbb::filter_mode::parallel,
-                    [&](std::uint64_t chunk) { return runner.run(chunk); }) &
-                tbb::make_filter<ChunkSums, void>(
-                    tbb::filter_mode::serial_in_order, [&](const ChunkSums& chunk) {
-                        sums.finishes.merge(chunk.finishes);
-                        sums.ledger.merge(chunk.ledger);
-                        done = std::min(settings.iterations, done + iterations_per_chunk);
-                        if (settings.on_progress) settings.on_progress(done);
-                    }));
-    });
+    std::uint64_t done = 0;
+    const auto run_chunks = [&](std::uint64_t first, std::uint64_t last) {
+        arena.execute([&] {
+            std::uint64_t next = first;
+            tbb::parallel_pipeline(
+                static_cast<std::size_t>(2 * threads),
+                tbb::make_filter<void, std::uint64_t>(
+                    tbb::filter_mode::serial_in_order,
+                    [&](tbb::flow_control& control) -> std::uint64_t {
+                        if (next == last) control.stop();
+                        return next++;
+                    }) &
+                    tbb::make_filter<std::uint64_t, ChunkSums>(
+                        tbb::filter_mode::parallel,
+                        [&](std::uint64_t chunk) { return runner.run(chunk); }) &
+                    tbb::make_filter<ChunkSums, void>(
+                        tbb::filter_mode::serial_in_order, [&](const ChunkSums& chunk) {
+                            sums.finishes.merge(chunk.finishes);
+                            sums.ledger.merge(chunk.ledger);
+                            done = std::min(settings.iterations, done + iterations_per_chunk);
+                            if (settings.on_progress) settings.on_progress(done);
+                        }));
+        });
+    };
+    // Without a stopping rule the whole run is one wave.
+    const std::uint64_t wave = settings.until_se ? chunks_per_wave : chunks;
+    for (std::uint64_t first = 0; first < chunks; first += wave) {
+        run_chunks(first, std::min(chunks, first + wave));
+        if (settings.until_se &&
+            largest_standard_error(network, slots, runner.merged_histograms(),
+                                   runner.merged_ledger_histograms(), done) <= *settings.until_se)
+            break;
+    }
     return Tallies{slots,
                    *runner.deterministic_finish(),
-                   settings.iterations,
+                   done,
                    runner.merged_histograms(),
                    std::move(sums.finishes),
                    runner.merged_ledger_histograms(),

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <optional>
 
 #include "graph/network.hpp"
 #include "stats/tallies.hpp"
@@ -23,6 +24,10 @@ struct RunSettings {
     SamplingMethod sampling = SamplingMethod::monte_carlo;
     unsigned threads = 0;  // 0: every hardware thread
     TallyScope scope = TallyScope::every_node;
+    // When set, `iterations` is a cap: the run stops at the end of the first wave after
+    // which every milestone's p_on_time and every target's p_reached has a standard error
+    // at most this.
+    std::optional<double> until_se;
     // Called between chunks, in order, with the number of iterations finished so far.
     std::function<void(std::uint64_t)> on_progress;
 };
@@ -30,10 +35,20 @@ struct RunSettings {
 // Iterations per chunk: the unit of work and of the in-order merge. Fixed, so the order
 // of floating-point sums does not depend on how many threads run.
 inline constexpr std::uint64_t iterations_per_chunk = 1024;
+// Convergence is checked after each wave of chunks; a fixed wave keeps the stopping
+// iteration the same for any thread count.
+inline constexpr std::uint64_t chunks_per_wave = 8;
 // Iterations scheduled together in one forward pass.
 inline constexpr std::size_t iterations_per_block = 256;
 
-// Throws InputError if the settings are out of range (no iterations, more than 2^32).
+// Throws InputError if the settings are out of range (no iterations, more than 2^32, a
+// standard error that is not in (0, 0.5]).
 Tallies simulate(const Network& network, const RunSettings& settings);
+
+// The largest binomial standard error among the milestones' p_on_time and the targets'
+// p_reached after `iterations`; 0 when there is none.
+double largest_standard_error(const Network& network, const std::vector<std::uint32_t>& slots,
+                              const FinishHistograms& finishes, const LedgerHistograms& ledger,
+                              std::uint64_t iterations);
 
 }  // namespace pipesim

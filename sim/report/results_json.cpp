@@ -146,7 +146,8 @@ std::string results_to_json(const Results& results,
     root["iterations"] = results.iterations;
     root["seed"] = results.seed;
     root["sampling"] = results.sampling;
-    root["mitigated"] = results.mitigated;
+        root["mitigated"] = results.mitigated;
+    if (results.until_se) root["until_se"] = *results.until_se;
     root["plan_start"] = results.plan_start.iso();
     root["status_date"] = results.status_date.iso();
     root["horizon"] = results.horizon_end.iso();

@@ -93,7 +93,8 @@ struct Results {
     std::vector<TargetForecast> targets;
     std::vector<SeriesForecast> cashflow;  // cumulative spend: all, then by category
     std::vector<FunnelForecast> funnels;
-    bool mitigated = false;  // risks took their post-mitigation numbers
+        bool mitigated = false;  // risks took their post-mitigation numbers
+    std::optional<double> until_se;  // the stopping rule, when the run had one
     std::string sampling = "monte-carlo";
 };
 
