@@ -39,6 +39,7 @@ struct RunOptions {
     bool nearest_correlation = false;
     SamplingMethod sampling = SamplingMethod::monte_carlo;
     std::optional<double> until_se;
+    bool rank_risks = false;
 };
 
 // With --until-se and no --iterations, the run may go this far.
@@ -74,10 +75,13 @@ int validate(const std::string& file) {
     return 0;
 }
 
-void write_outputs(const Results& results, const std::optional<MitigationComparison>& mitigation,
-                   const fs::path& folder) {
+void write_outputs(const ScenarioRun& run, const fs::path& folder) {
+    const Results& results = run.results;
     fs::create_directories(folder);
-    write_file_atomically(folder / "results.json", results_to_json(results, mitigation));
+    write_file_atomically(folder / "results.json",
+                          results_to_json(results, run.mitigation, run.risk_ranking));
+    if (!run.risk_ranking.empty())
+        write_file_atomically(folder / "drivers.csv", drivers_csv(run.risk_ranking));
     write_file_atomically(folder / "milestones.csv", milestones_csv(results.milestones));
     write_file_atomically(folder / "activities.csv", activities_csv(results.activities));
     write_file_atomically(folder / "targets.csv", targets_csv(results.targets));
@@ -97,15 +101,15 @@ int run(const RunOptions& options) {
     if (!options.quiet) settings.on_progress = [&](std::uint64_t done) { progress.update(done); };
 
     const auto started = std::chrono::steady_clock::now();
-    const ScenarioRun run =
-        run_scenario(scenario, settings, {options.mitigated, options.nearest_correlation});
+    const ScenarioRun run = run_scenario(
+        scenario, settings, {options.mitigated, options.nearest_correlation}, options.rank_risks);
     const Results& results = run.results;
     const Network& network = run.network;
     for (const auto& warning : network.warnings) spdlog::warn("{}", warning);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     settings.on_progress = nullptr;
-    write_outputs(results, run.mitigation, options.out);
+    write_outputs(run, options.out);
     if (!options.quiet)
         std::printf("%s\n%s\n%s", results.scenario.c_str(), milestone_table(results).c_str(),
                     target_table(results).c_str());
@@ -143,6 +147,9 @@ int main(int argc, char** argv) {
                           "Risks take their post-mitigation numbers (results.json compares both)");
     run_command->add_flag("--nearest-correlation", options.nearest_correlation,
                           "Replace an invalid correlation matrix by the nearest valid one");
+    run_command->add_flag("--rank-risks", options.rank_risks,
+                          "Replay the run once per risk switched off: drivers.csv and "
+                          "risk_ranking in results.json (the tornado)");
     run_command
         ->add_option("--until-se", options.until_se,
                      "Stop once every p_on_time and p_reached has at most this standard error "

@@ -6,6 +6,7 @@
 
 #include "engine/forecast.hpp"
 #include "stats/mitigation.hpp"
+#include "stats/risk_ranking.hpp"
 
 namespace pipesim {
 
@@ -13,10 +14,12 @@ struct ScenarioRun {
     Network network;
     Results results;
     std::optional<MitigationComparison> mitigation;
+    std::vector<RiskRanking> risk_ranking;  // when asked for and the scenario has risks
 };
 
-// The comparison run reports no progress.
+// The comparison and ranking runs report no progress; ranking replays the run once per
+// risk.
 ScenarioRun run_scenario(const Scenario& scenario, const RunSettings& settings,
-                         const CompileOptions& options);
+                         const CompileOptions& options, bool with_risk_ranking = false);
 
 }  // namespace pipesim

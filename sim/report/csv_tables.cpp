@@ -89,4 +89,20 @@ std::string cashflow_csv(const Results& results) {
     return csv;
 }
 
+std::string drivers_csv(const std::vector<RiskRanking>& rankings) {
+    std::string csv =
+        "id,kind,driver_type,driver,p_with,p_without,p_points,p80_with,"
+        "p80_without,p80_days\n";
+    for (const auto& ranking : rankings)
+        for (const auto& impact : ranking.risks) {
+            const auto days = p80_days(impact);
+            csv += field(ranking.id) + ',' + ranking.kind + ",risk," + field(impact.risk) + ',' +
+                   number(impact.p_with, 6) + ',' + number(impact.p_without, 6) + ',' +
+                   number(impact.p_without - impact.p_with, 6) + ',' + date_cell(impact.p80_with) +
+                   ',' + date_cell(impact.p80_without) + ',' + (days ? std::to_string(*days) : "") +
+                   "\n";
+        }
+    return csv;
+}
+
 }  // namespace pipesim

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "stats/risk_ranking.hpp"
 #include "stats/summary.hpp"
 
 namespace pipesim {
@@ -15,5 +16,7 @@ std::string milestones_csv(const std::vector<FinishForecast>& milestones);
 std::string activities_csv(const std::vector<FinishForecast>& activities);
 std::string targets_csv(const std::vector<TargetForecast>& targets);
 std::string cashflow_csv(const Results& results);
+// drivers.csv: a row per milestone or target and risk, in ranking order.
+std::string drivers_csv(const std::vector<RiskRanking>& rankings);
 
 }  // namespace pipesim

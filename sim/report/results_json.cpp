@@ -137,16 +137,40 @@ Json mitigation_json(const MitigationComparison& comparison) {
     return {{"applied", comparison.applied}, {"effects", effects}};
 }
 
+// A ranking lists at most this many risks per milestone or target: the tornado's top.
+constexpr std::size_t ranked_risks = 20;
+
+Json ranking_json(const std::vector<RiskRanking>& rankings) {
+    Json list = Json::array();
+    for (const auto& ranking : rankings) {
+        Json risks = Json::array();
+        for (std::size_t r = 0; r < ranking.risks.size() && r < ranked_risks; ++r) {
+            const RiskImpact& impact = ranking.risks[r];
+            const auto days = p80_days(impact);
+            risks.push_back({{"risk", impact.risk},
+                             {"p_with", probability(impact.p_with)},
+                             {"p_without", probability(impact.p_without)},
+                             {"p_points", probability(impact.p_without - impact.p_with)},
+                             {"p80_with", date_or_null(impact.p80_with)},
+                             {"p80_without", date_or_null(impact.p80_without)},
+                             {"p80_days", days ? Json(*days) : Json()}});
+        }
+        list.push_back({{"id", ranking.id}, {"kind", ranking.kind}, {"risks", risks}});
+    }
+    return list;
+}
+
 }  // namespace
 
 std::string results_to_json(const Results& results,
-                            const std::optional<MitigationComparison>& mitigation) {
+                            const std::optional<MitigationComparison>& mitigation,
+                            const std::vector<RiskRanking>& ranking) {
     Json root;
     root["scenario"] = results.scenario;
     root["iterations"] = results.iterations;
     root["seed"] = results.seed;
     root["sampling"] = results.sampling;
-        root["mitigated"] = results.mitigated;
+    root["mitigated"] = results.mitigated;
     if (results.until_se) root["until_se"] = *results.until_se;
     root["plan_start"] = results.plan_start.iso();
     root["status_date"] = results.status_date.iso();
@@ -164,6 +188,7 @@ std::string results_to_json(const Results& results,
         funnels.push_back(funnel_json(funnel, results.report_dates));
     root["funnels"] = funnels;
     if (mitigation) root["mitigation"] = mitigation_json(*mitigation);
+    if (!ranking.empty()) root["risk_ranking"] = ranking_json(ranking);
     return root.dump(1) + "\n";
 }
 
