@@ -40,6 +40,7 @@ struct RunOptions {
     SamplingMethod sampling = SamplingMethod::monte_carlo;
     std::optional<double> until_se;
     bool rank_risks = false;
+    bool criticality = false;
 };
 
 // With --until-se and no --iterations, the run may go this far.
@@ -94,6 +95,7 @@ int run(const RunOptions& options) {
     settings.iterations = options.iterations.value_or(options.until_se ? default_iteration_cap
                                                                        : scenario.plan.iterations);
     settings.until_se = options.until_se;
+    settings.criticality = options.criticality;
     settings.seed = options.seed.value_or(scenario.plan.seed);
     settings.threads = options.threads;
     settings.sampling = options.sampling;
@@ -147,6 +149,9 @@ int main(int argc, char** argv) {
                           "Risks take their post-mitigation numbers (results.json compares both)");
     run_command->add_flag("--nearest-correlation", options.nearest_correlation,
                           "Replace an invalid correlation matrix by the nearest valid one");
+    run_command->add_flag("--criticality", options.criticality,
+                          "Criticality index of the activities behind each milestone with a "
+                          "target (results.json)");
     run_command->add_flag("--rank-risks", options.rank_risks,
                           "Replay the run once per risk switched off: drivers.csv and "
                           "risk_ranking in results.json (the tornado)");

@@ -7,7 +7,8 @@
 
 namespace pipesim {
 
-BlockSchedule::BlockSchedule(const ForwardPass& pass, const Network& network, std::size_t lanes)
+BlockSchedule::BlockSchedule(const ForwardPass& pass, const Network& network, std::size_t lanes,
+                             bool track_drivers)
     : lanes(lanes),
       uniforms(lanes),
       durations(lanes),
@@ -15,7 +16,8 @@ BlockSchedule::BlockSchedule(const ForwardPass& pass, const Network& network, st
       start(pass.rows() * lanes),
       finish(pass.rows() * lanes),
       hits(pass.most_hits() * lanes),
-      draws(network, lanes) {}
+      draws(network, lanes),
+      drivers(track_drivers ? network.nodes.size() * lanes : 0) {}
 
 ForwardPass::ForwardPass(const Network& network) : network_(network), draws_(network, tables_) {
     durations_.reserve(network.nodes.size());
@@ -85,6 +87,10 @@ void ForwardPass::schedule_node(NodeIndex node, const Sampling& sampling,
     double* start = block.start.data() + row_[node] * block.lanes;
     double* finish = block.finish.data() + row_[node] * block.lanes;
     std::fill(start, start + count, network_.nodes[node].earliest_start);
+    if (!block.drivers.empty()) {
+        std::int32_t* driver = block.drivers.data() + node * block.lanes;
+        std::fill(driver, driver + count, no_driver);
+    }
     apply_links(node, false, sampling, first_iteration, count, block);
     if (!block.single_point && !network_.risks_hitting(node).empty())
         apply_risks(node, count, block);
@@ -101,6 +107,10 @@ void ForwardPass::apply_links(NodeIndex node, bool to_finish, const Sampling& sa
     const double* duration = block.durations.data();
     for (const Link& link : network_.predecessors(node)) {
         if ((link.type == LinkType::ff || link.type == LinkType::sf) != to_finish) continue;
+        if (!block.drivers.empty()) {
+            apply_tracked_link(node, link, to_finish, sampling, first_iteration, count, block);
+            continue;
+        }
         const bool from_finish = link.type == LinkType::fs || link.type == LinkType::ff;
         const double* other = (from_finish ? block.finish.data() : block.start.data()) +
                               row_[link.predecessor] * lanes;
@@ -120,6 +130,32 @@ void ForwardPass::apply_links(NodeIndex node, bool to_finish, const Sampling& sa
         uncertain_lag(link, sampling, first_iteration, count, block, lag);
         for (std::size_t i = 0; i < count; ++i)
             start[i] = std::max(start[i], other[i] + lag[i] - (to_finish ? duration[i] : 0.0));
+    }
+}
+
+// As apply_links for one link, also noting which link sets each lane's start: a separate
+// loop, so that runs without criticality keep the plain max the compiler vectorises.
+void ForwardPass::apply_tracked_link(NodeIndex node, const Link& link, bool to_finish,
+                                     const Sampling& sampling, std::uint64_t first_iteration,
+                                     std::size_t count, BlockSchedule& block) const {
+    const std::size_t lanes = block.lanes;
+    double* start = block.start.data() + row_[node] * lanes;
+    std::int32_t* driver = block.drivers.data() + node * lanes;
+    const double* duration = block.durations.data();
+    const bool from_finish = link.type == LinkType::fs || link.type == LinkType::ff;
+    const double* other =
+        (from_finish ? block.finish.data() : block.start.data()) + row_[link.predecessor] * lanes;
+    double* lag = block.lags.data();
+    if (link.uncertain_lag == fixed_lag)
+        std::fill(lag, lag + count, link.lag_days);
+    else
+        uncertain_lag(link, sampling, first_iteration, count, block, lag);
+    const auto index = static_cast<std::int32_t>(&link - network_.links.data());
+    for (std::size_t i = 0; i < count; ++i) {
+        const double candidate = other[i] + lag[i] - (to_finish ? duration[i] : 0.0);
+        const bool drives = candidate > start[i];
+        start[i] = drives ? candidate : start[i];
+        driver[i] = drives ? index : driver[i];
     }
 }
 

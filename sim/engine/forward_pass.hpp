@@ -20,9 +20,13 @@ namespace pipesim {
 
 class ForwardPass;
 
+inline constexpr std::int32_t no_driver = -1;
+
 // A worker's scratch for one block; reused from block to block.
 struct BlockSchedule {
-    BlockSchedule(const ForwardPass& pass, const Network& network, std::size_t lanes);
+    // With `track_drivers`, the schedule also records each node's driving link.
+    BlockSchedule(const ForwardPass& pass, const Network& network, std::size_t lanes,
+                  bool track_drivers = false);
     std::size_t lanes;
     std::vector<double> uniforms;   // one row
     std::vector<double> durations;  // one row
@@ -32,6 +36,9 @@ struct BlockSchedule {
     std::vector<double> hits;       // the current node's risks: 1 where one hits it
     BlockDraws draws;
     bool single_point = false;  // most likely lags, no risks: the deterministic schedule
+    // Per node and lane, the index in Network::links of the link that set the node's start
+    // (no_driver: its own earliest start); empty unless tracked.
+    std::vector<std::int32_t> drivers;
 };
 
 class ForwardPass {
@@ -73,6 +80,9 @@ class ForwardPass {
                        std::size_t count, BlockSchedule& block) const;
     void apply_links(NodeIndex node, bool to_finish, const Sampling& sampling,
                      std::uint64_t first_iteration, std::size_t count, BlockSchedule& block) const;
+    void apply_tracked_link(NodeIndex node, const Link& link, bool to_finish,
+                            const Sampling& sampling, std::uint64_t first_iteration,
+                            std::size_t count, BlockSchedule& block) const;
     void uncertain_lag(const Link& link, const Sampling& sampling, std::uint64_t first_iteration,
                        std::size_t count, BlockSchedule& block, double* lag) const;
     void apply_risks(NodeIndex node, std::size_t count, BlockSchedule& block) const;

@@ -39,7 +39,17 @@ struct Worker {
     FinishHistograms histograms;
     LedgerBlock ledger_block;
     LedgerHistograms ledger_histograms;
+    std::vector<std::uint64_t> critical;  // per milestone of interest and node
 };
+
+// Milestones whose drivers are tracked: those with a target date.
+std::vector<std::uint32_t> milestones_with_targets(const Network& network) {
+    std::vector<std::uint32_t> milestones;
+    for (NodeIndex n = 0; n < network.nodes.size(); ++n)
+        if (network.nodes[n].kind == ActivityKind::milestone && network.nodes[n].target)
+            milestones.push_back(n);
+    return milestones;
+}
 
 // What a chunk adds to the floating-point sums, merged in chunk order.
 struct ChunkSums {
@@ -59,18 +69,27 @@ class ChunkRunner {
                                        : 0u},
           slots_(slots),
           slot_of_node_(network.nodes.size(), not_tallied),
+          interest_(settings.criticality ? milestones_with_targets(network)
+                                         : std::vector<std::uint32_t>{}),
+          interest_of_node_(network.nodes.size(), not_tallied),
           pass_(network),
           ledger_pass_(network),
           deterministic_(deterministic_finish_of(pass_.deterministic_finishes(), slots)),
           workers_([&] {
-              return Worker{BlockSchedule(pass_, network, iterations_per_block),
-                            FinishHistograms(slots.size(), network.horizon_days()),
-                            LedgerBlock(network.ledger, iterations_per_block),
-                            LedgerHistograms(network.ledger, network.horizon_days())};
+              return Worker{
+                  BlockSchedule(pass_, network, iterations_per_block, settings.criticality),
+                  FinishHistograms(slots.size(), network.horizon_days()),
+                  LedgerBlock(network.ledger, iterations_per_block),
+                  LedgerHistograms(network.ledger, network.horizon_days()),
+                  std::vector<std::uint64_t>(critical_size(), 0)};
           }) {
         for (std::size_t slot = 0; slot < slots.size(); ++slot)
             slot_of_node_[slots[slot]] = static_cast<std::int32_t>(slot);
+        for (std::size_t k = 0; k < interest_.size(); ++k)
+            interest_of_node_[interest_[k]] = static_cast<std::int32_t>(k);
     }
+
+    const std::vector<std::uint32_t>& milestones_of_interest() const { return interest_; }
 
     // Per slot; also the shift of the moment sums, since it lies near the mean.
     const std::shared_ptr<const std::vector<double>>& deterministic_finish() const {
@@ -93,6 +112,8 @@ class ChunkRunner {
                     const std::int32_t slot = slot_of_node_[node];
                     if (slot != not_tallied)
                         tally(static_cast<std::size_t>(slot), finish, count, worker, sums.finishes);
+                    if (const std::int32_t k = interest_of_node_[node]; k != not_tallied)
+                        walk_back(static_cast<std::size_t>(k), node, finish, count, worker);
                 });
             ledger_pass_.tally(worker.ledger_block, count, worker.ledger_histograms, sums.ledger);
         }
@@ -105,6 +126,13 @@ class ChunkRunner {
         return total;
     }
 
+    std::vector<std::uint64_t> merged_critical() const {
+        std::vector<std::uint64_t> total(critical_size(), 0);
+        for (const Worker& worker : workers_)
+            for (std::size_t i = 0; i < total.size(); ++i) total[i] += worker.critical[i];
+        return total;
+    }
+
     LedgerHistograms merged_ledger_histograms() const {
         LedgerHistograms total(network_.ledger, network_.horizon_days());
         for (const Worker& worker : workers_) total.merge(worker.ledger_histograms);
@@ -112,6 +140,27 @@ class ChunkRunner {
     }
 
   private:
+    std::size_t critical_size() const {
+        return settings_.criticality ? interest_.size() * network_.nodes.size() : 0;
+    }
+
+    // In each iteration the milestone happens, every node on the chain of driving links
+    // behind it is critical for it.
+    void walk_back(std::size_t k, NodeIndex milestone, const double* finish, std::size_t count,
+                   Worker& worker) const {
+        const std::size_t lanes = worker.block.lanes;
+        std::uint64_t* critical = worker.critical.data() + k * network_.nodes.size();
+        for (std::size_t i = 0; i < count; ++i) {
+            if (!std::isfinite(finish[i])) continue;
+            for (std::int32_t link = worker.block.drivers[milestone * lanes + i];
+                 link != no_driver;) {
+                const NodeIndex node = network_.links[static_cast<std::size_t>(link)].predecessor;
+                ++critical[node];
+                link = worker.block.drivers[node * lanes + i];
+            }
+        }
+    }
+
     static void tally(std::size_t slot, const double* finish, std::size_t count, Worker& worker,
                       FinishMoments& moments) {
         for (std::size_t i = 0; i < count; ++i) {
@@ -125,6 +174,8 @@ class ChunkRunner {
     const Sampling sampling_;
     const std::vector<std::uint32_t>& slots_;
     std::vector<std::int32_t> slot_of_node_;
+    std::vector<std::uint32_t> interest_;  // milestones whose drivers are tracked
+    std::vector<std::int32_t> interest_of_node_;
     ForwardPass pass_;
     LedgerPass ledger_pass_;
     std::shared_ptr<const std::vector<double>> deterministic_;
@@ -220,7 +271,9 @@ Tallies simulate(const Network& network, const RunSettings& settings) {
                    runner.merged_histograms(),
                    std::move(sums.finishes),
                    runner.merged_ledger_histograms(),
-                   std::move(sums.ledger)};
+                   std::move(sums.ledger),
+                   runner.milestones_of_interest(),
+                   runner.merged_critical()};
 }
 
 }  // namespace pipesim

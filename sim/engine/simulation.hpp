@@ -28,6 +28,9 @@ struct RunSettings {
     // which every milestone's p_on_time and every target's p_reached has a standard error
     // at most this.
     std::optional<double> until_se;
+    // Track each node's driving predecessor and tally, for every milestone with a target,
+    // how often each activity lies on the path that drives its date.
+    bool criticality = false;
     // Called between chunks, in order, with the number of iterations finished so far.
     std::function<void(std::uint64_t)> on_progress;
 };

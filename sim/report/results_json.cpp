@@ -49,6 +49,12 @@ Json finish_json(const FinishForecast& forecast) {
     item["mean_days"] = days(forecast.mean_days);
     item["sd_days"] = days(forecast.sd_days);
     item["deterministic"] = forecast.deterministic.iso();
+    if (!forecast.criticality.empty()) {
+        Json critical = Json::array();
+        for (const auto& c : forecast.criticality)
+            critical.push_back({{"activity", c.activity}, {"index", probability(c.index)}});
+        item["criticality"] = critical;
+    }
     return item;
 }
 

@@ -36,7 +36,8 @@ FinishForecast forecast_of(const Network& network, const Tallies& tallies, std::
                             tallies.moments.mean(slot),
                             tallies.moments.standard_deviation(slot),
                             network.plan_start.plus_days(static_cast<std::int32_t>(
-                                day_index_of_time(tallies.deterministic_finish[slot])))};
+                                day_index_of_time(tallies.deterministic_finish[slot]))),
+                            {}};
     if (node.target) {
         const double p = share_by(histogram, *node.target - network.plan_start, n);
         forecast.p_on_time = p;
@@ -52,6 +53,24 @@ FinishForecast forecast_of(const Network& network, const Tallies& tallies, std::
     forecast.p_after_horizon =
         static_cast<double>(histogram.back() - (n - happened)) / static_cast<double>(n);
     return forecast;
+}
+
+std::vector<Criticality> criticality_of(const Network& network, const Tallies& tallies,
+                                        std::size_t k, std::uint64_t happened) {
+    std::vector<std::pair<NodeIndex, std::uint64_t>> counted;
+    const std::uint64_t* counts = tallies.critical_counts.data() + k * network.nodes.size();
+    for (NodeIndex n = 0; n < network.nodes.size(); ++n)
+        if (counts[n] > 0 && network.nodes[n].kind == ActivityKind::work)
+            counted.emplace_back(n, counts[n]);
+    std::stable_sort(counted.begin(), counted.end(), [&](const auto& a, const auto& b) {
+        if (a.second != b.second) return a.second > b.second;
+        return network.nodes[a.first].declared < network.nodes[b.first].declared;
+    });
+    std::vector<Criticality> list;
+    for (std::size_t i = 0; i < counted.size() && i < listed_critical_activities; ++i)
+        list.push_back({network.nodes[counted[i].first].id,
+                        static_cast<double>(counted[i].second) / static_cast<double>(happened)});
+    return list;
 }
 
 }  // namespace
@@ -86,6 +105,12 @@ Results summarise(const Network& network, const Tallies& tallies, std::uint64_t 
     });
     for (std::size_t slot : slots) {
         FinishForecast forecast = forecast_of(network, tallies, slot);
+        const auto& interest = tallies.critical_milestones;
+        const auto k = std::find(interest.begin(), interest.end(), tallies.tallied_nodes[slot]);
+        const std::uint64_t happened = tallies.moments.happened(slot);
+        if (k != interest.end() && happened > 0)
+            forecast.criticality = criticality_of(
+                network, tallies, static_cast<std::size_t>(k - interest.begin()), happened);
         auto& list =
             forecast.kind == ActivityKind::milestone ? results.milestones : results.activities;
         list.push_back(std::move(forecast));

@@ -22,6 +22,16 @@ inline constexpr std::array<double, 4> reported_quantiles{0.10, 0.50, 0.80, 0.90
 std::optional<std::int64_t> quantile_day(std::span<const std::uint32_t> histogram, double p,
                                          std::uint64_t total);
 
+// How often an activity lies on the chain of driving links behind a milestone, among the
+// iterations in which the milestone happens.
+struct Criticality {
+    std::string activity;
+    double index;
+};
+
+// At most this many activities are listed per milestone: the top of the ranking.
+inline constexpr std::size_t listed_critical_activities = 20;
+
 struct FinishForecast {
     std::string id;
     std::string name;
@@ -39,6 +49,7 @@ struct FinishForecast {
     double mean_days;        // finish, in days from the plan start, when it happens
     double sd_days;
     Date deterministic;  // the finish with every duration at its most likely value
+    std::vector<Criticality> criticality;  // when tracked: most critical first
 };
 
 // A quantity's distribution at one date: a count, or an amount of money.
@@ -93,7 +104,7 @@ struct Results {
     std::vector<TargetForecast> targets;
     std::vector<SeriesForecast> cashflow;  // cumulative spend: all, then by category
     std::vector<FunnelForecast> funnels;
-        bool mitigated = false;  // risks took their post-mitigation numbers
+    bool mitigated = false;          // risks took their post-mitigation numbers
     std::optional<double> until_se;  // the stopping rule, when the run had one
     std::string sampling = "monte-carlo";
 };

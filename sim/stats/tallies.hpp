@@ -18,6 +18,10 @@ struct Tallies {
     FinishMoments moments;
     LedgerHistograms ledger_histograms;
     LedgerSums ledger_sums;
+    // With criticality tracking: per milestone of interest (node index), how many
+    // iterations each node lay on its driving path (interest x nodes).
+    std::vector<std::uint32_t> critical_milestones;
+    std::vector<std::uint64_t> critical_counts;
 };
 
 }  // namespace pipesim
