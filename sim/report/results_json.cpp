@@ -48,7 +48,8 @@ Json finish_json(const FinishForecast& forecast) {
     item["p_happens"] = probability(forecast.p_happens);
     item["mean_days"] = days(forecast.mean_days);
     item["sd_days"] = days(forecast.sd_days);
-    item["deterministic"] = forecast.deterministic.iso();
+        item["deterministic"] = forecast.deterministic.iso();
+    if (forecast.merge_bias_days) item["merge_bias_days"] = *forecast.merge_bias_days;
     if (!forecast.criticality.empty()) {
         Json critical = Json::array();
         for (const auto& c : forecast.criticality)

@@ -37,7 +37,8 @@ FinishForecast forecast_of(const Network& network, const Tallies& tallies, std::
                             tallies.moments.standard_deviation(slot),
                             network.plan_start.plus_days(static_cast<std::int32_t>(
                                 day_index_of_time(tallies.deterministic_finish[slot]))),
-                            {}};
+                            {},
+                            std::nullopt};
     if (node.target) {
         const double p = share_by(histogram, *node.target - network.plan_start, n);
         forecast.p_on_time = p;
@@ -52,6 +53,8 @@ FinishForecast forecast_of(const Network& network, const Tallies& tallies, std::
             forecast.dates[q] = network.plan_start.plus_days(static_cast<std::int32_t>(*day));
     forecast.p_after_horizon =
         static_cast<double>(histogram.back() - (n - happened)) / static_cast<double>(n);
+    if (network.predecessors(tallies.tallied_nodes[slot]).size() >= 2 && forecast.dates[1])
+        forecast.merge_bias_days = *forecast.dates[1] - forecast.deterministic;
     return forecast;
 }
 

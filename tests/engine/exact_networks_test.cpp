@@ -193,5 +193,22 @@ TEST(ExactNetworks, SmallDiscreteNetworkMatchesExactEnumeration) {
     EXPECT_DOUBLE_EQ(cumulative_exact, 1.0);
 }
 
+// Merge bias: two iid U(0, 100) paths. The single-point plan says day 50 (index 49); the
+// median of the larger is 100 sqrt(1/2) = 70.7, which ends in day index 70: 21 days later.
+TEST(MergeBias, IsTheMedianLessTheDeterministicDate) {
+    const std::string projects = R"(  - id: p
+    category: road
+    activities:
+      - {id: left, duration: {dist: uniform, min: 0, max: 100}}
+      - {id: right, duration: {dist: uniform, min: 0, max: 100}}
+    milestones:
+      - {id: merged, after: [left, right]}
+      - {id: single, after: [left]}
+)";
+    const Results results = forecast_of(plan_with(projects), 40000, 47);
+    EXPECT_EQ(find(results.milestones, "p.merged").merge_bias_days, 21);
+    EXPECT_FALSE(find(results.milestones, "p.single").merge_bias_days.has_value());
+}
+
 }  // namespace
 }  // namespace pipesim
