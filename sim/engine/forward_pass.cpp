@@ -21,11 +21,11 @@ BlockSchedule::BlockSchedule(const ForwardPass& pass, const Network& network, st
 
 ForwardPass::ForwardPass(const Network& network) : network_(network), draws_(network, tables_) {
     durations_.reserve(network.nodes.size());
-    for (const auto& node : network.nodes) durations_.emplace_back(node.duration, tables_);
-    for (const auto& lag : network.uncertain_lags) lags_.emplace_back(lag, network, tables_);
     for (const auto& node : network.nodes)
-        correlated_duration_.push_back(
-            network.correlated_row(node.stream, StreamPurpose::duration));
+        durations_.emplace_back(
+            SampledQuantity{node.duration, node.stream, StreamPurpose::duration}, network, tables_);
+    for (const auto& lag : network.uncertain_lags) lags_.emplace_back(lag, network, tables_);
+
     for (NodeIndex n = 0; n < network.nodes.size(); ++n)
         most_hits_ = std::max(most_hits_, network.risks_hitting(n).size());
     assign_rows();
@@ -64,14 +64,8 @@ void ForwardPass::assign_rows() {
 void ForwardPass::sample_durations(NodeIndex node, const Sampling& sampling,
                                    std::uint64_t first_iteration, std::size_t count,
                                    BlockSchedule& block) const {
-    const double* u = block.uniforms.data();
-    if (const std::int32_t row = correlated_duration_[node]; row >= 0) {
-        u = block.draws.correlated.data() + static_cast<std::size_t>(row) * block.lanes;
-    } else {
-        sampling.fill(network_.nodes[node].stream, StreamPurpose::duration, first_iteration, count,
-                      block.uniforms.data());
-    }
-    durations_[node].evaluate({u, count}, {block.durations.data(), count});
+    durations_[node].draw(sampling, first_iteration, count, block.uniforms, block.draws,
+                          block.durations.data());
     const std::uint32_t project = network_.nodes[node].project;
     if (!network_.projects[project].duration_uplift) return;
     const double* factor = block.draws.duration_factor.data() + project * block.lanes;

@@ -92,9 +92,9 @@ class ForwardPass {
 
     const Network& network_;
     BetaQuantileTables tables_;
-    std::vector<QuantileFunction> durations_;
-    std::vector<BlockVariable> lags_;                // per uncertain lag
-    std::vector<std::int32_t> correlated_duration_;  // per node: its correlated row, or -1
+    std::vector<BlockVariable> durations_;
+    std::vector<BlockVariable> lags_;  // per uncertain lag
+
     IterationDraws draws_;
     std::vector<std::uint32_t> row_;  // per node
     std::size_t row_count_ = 0;

@@ -191,13 +191,6 @@ double binomial_se(std::uint64_t hits, std::uint64_t n) {
     return std::sqrt(p * (1.0 - p) / static_cast<double>(n));
 }
 
-std::uint64_t count_by(std::span<const std::uint32_t> histogram, std::int64_t last_day) {
-    std::uint64_t count = 0;
-    for (std::int64_t day = 0; day <= last_day && day + 1 < std::ssize(histogram); ++day)
-        count += histogram[static_cast<std::size_t>(day)];
-    return count;
-}
-
 }  // namespace
 
 double largest_standard_error(const Network& network, const std::vector<std::uint32_t>& slots,
@@ -207,12 +200,12 @@ double largest_standard_error(const Network& network, const std::vector<std::uin
     for (std::size_t slot = 0; slot < slots.size(); ++slot) {
         const NetworkNode& node = network.nodes[slots[slot]];
         if (node.kind != ActivityKind::milestone || !node.target) continue;
-        const auto on_time = count_by(finishes.of(slot), *node.target - network.plan_start);
+        const auto on_time = finishes.count_by(slot, *node.target - network.plan_start);
         largest = std::max(largest, binomial_se(on_time, iterations));
     }
     for (std::size_t t = 0; t < network.ledger.targets.size(); ++t) {
         const auto& target = network.ledger.targets[t];
-        const auto reached = count_by(ledger.reached.of(t), target.deadline - network.plan_start);
+        const auto reached = ledger.reached.count_by(t, target.deadline - network.plan_start);
         largest = std::max(largest, binomial_se(reached, iterations));
     }
     return largest;

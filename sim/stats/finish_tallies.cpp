@@ -14,6 +14,14 @@ void FinishHistograms::merge(const FinishHistograms& other) {
     for (std::size_t i = 0; i < counts_.size(); ++i) counts_[i] += other.counts_[i];
 }
 
+std::uint64_t FinishHistograms::count_by(std::size_t slot, std::int64_t last_day) const {
+    const auto counts = of(slot);
+    std::uint64_t count = 0;
+    for (std::int64_t day = 0; day <= last_day && day + 1 < bins_; ++day)
+        count += counts[static_cast<std::size_t>(day)];
+    return count;
+}
+
 FinishMoments::FinishMoments(std::shared_ptr<const std::vector<double>> shifts)
     : shifts_(std::move(shifts)), sums_(3 * shifts_->size(), 0.0) {}
 

@@ -32,6 +32,9 @@ class FinishHistograms {
     }
     std::int32_t horizon_days() const { return static_cast<std::int32_t>(bins_ - 1); }
 
+    // How many of a slot's finishes fall on day indices 0 .. last_day (within the horizon).
+    std::uint64_t count_by(std::size_t slot, std::int64_t last_day) const;
+
   private:
     std::int64_t bins_;
     std::vector<std::uint32_t> counts_;

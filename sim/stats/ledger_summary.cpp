@@ -24,10 +24,8 @@ TargetForecast target_forecast(const Network& network, const Tallies& tallies, s
     const NetworkTarget& target = network.ledger.targets[index];
     const std::uint64_t n = tallies.iterations;
     const auto reached = tallies.ledger_histograms.reached.of(index);
-    std::uint64_t by_deadline = 0;
-    const std::int64_t deadline_day = target.deadline - network.plan_start;
-    for (std::int64_t day = 0; day <= deadline_day; ++day)
-        by_deadline += reached[static_cast<std::size_t>(day)];
+    const std::uint64_t by_deadline =
+        tallies.ledger_histograms.reached.count_by(index, target.deadline - network.plan_start);
     const double p = static_cast<double>(by_deadline) / static_cast<double>(n);
 
     TargetForecast forecast{target.id,

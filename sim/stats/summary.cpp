@@ -8,14 +8,6 @@
 namespace pipesim {
 namespace {
 
-double share_by(std::span<const std::uint32_t> histogram, std::int64_t last_day,
-                std::uint64_t total) {
-    std::uint64_t count = 0;
-    for (std::int64_t day = 0; day <= last_day && day + 1 < std::ssize(histogram); ++day)
-        count += histogram[static_cast<std::size_t>(day)];
-    return static_cast<double>(count) / static_cast<double>(total);
-}
-
 FinishForecast forecast_of(const Network& network, const Tallies& tallies, std::size_t slot) {
     const NetworkNode& node = network.nodes[tallies.tallied_nodes[slot]];
     const NetworkProject& project = network.projects[node.project];
@@ -40,7 +32,9 @@ FinishForecast forecast_of(const Network& network, const Tallies& tallies, std::
                             {},
                             std::nullopt};
     if (node.target) {
-        const double p = share_by(histogram, *node.target - network.plan_start, n);
+        const double p = static_cast<double>(
+                             tallies.histograms.count_by(slot, *node.target - network.plan_start)) /
+                         static_cast<double>(n);
         forecast.p_on_time = p;
         forecast.p_on_time_se = std::sqrt(p * (1.0 - p) / static_cast<double>(n));
     }

@@ -49,7 +49,7 @@ struct FinishForecast {
     double mean_days;        // finish, in days from the plan start, when it happens
     double sd_days;
     Date deterministic;  // the finish with every duration at its most likely value
-        std::vector<Criticality> criticality;  // when tracked: most critical first
+    std::vector<Criticality> criticality;  // when tracked: most critical first
     // Where several paths merge (two or more predecessors): P50 less the deterministic
     // date in days, the schedule's merge bias; nullopt elsewhere or beyond the horizon.
     std::optional<int> merge_bias_days;
