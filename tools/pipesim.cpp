@@ -1,6 +1,7 @@
 // pipesim: the command line. The only place that prints for a planner and turns errors
 // into exit codes (0 fine, 1 could not finish, 2 bad input).
 
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -132,6 +133,8 @@ int run(const RunOptions& options) {
 int main(int argc, char** argv) {
     CLI::App app{"pipesim: Monte Carlo forecasts for project and investment pipelines"};
     app.require_subcommand(1);
+    // Tables go to standard output; the log (timings, warnings) to standard error.
+    spdlog::set_default_logger(spdlog::stderr_color_mt("pipesim"));
     spdlog::set_pattern("%^%l%$: %v");
 
     RunOptions options;
