@@ -1,7 +1,7 @@
 // Node-iterations per second of the engine on a synthetic layered plan, and the peak
 // memory of the process. Usage:
 //   pipesim_throughput [--activities N] [--degree D] [--iterations I] [--threads T]
-//                      [--tally every|milestones] [--repeat R]
+//                      [--tally every|milestones] [--criticality on|off] [--repeat R]
 // Prints one line per repetition and the median.
 
 #include <sys/resource.h>
@@ -43,6 +43,8 @@ Options parse(int argc, char** argv) {
             options.run.threads = static_cast<unsigned>(std::atoi(value));
         else if (flag == "--repeat")
             options.repeat = std::atoi(value);
+        else if (flag == "--criticality")
+            options.run.criticality = std::strcmp(value, "on") == 0;
         else if (flag == "--tally")
             options.run.scope = std::strcmp(value, "every") == 0
                                     ? pipesim::TallyScope::every_node
@@ -67,10 +69,11 @@ int main(int argc, char** argv) {
     const Options options = parse(argc, argv);
     const pipesim::Network network =
         pipesim::compile_network(pipesim::bench::make_layered_scenario(options.graph));
-    std::printf("graph: %zu nodes, %zu links; %llu iterations, %u threads (0 = all), tally %s\n",
+    std::printf("graph: %zu nodes, %zu links; %llu iterations, %u threads (0 = all), tally %s%s\n",
                 network.nodes.size(), network.links.size(),
                 static_cast<unsigned long long>(options.run.iterations), options.run.threads,
-                options.run.scope == pipesim::TallyScope::every_node ? "every node" : "milestones");
+                options.run.scope == pipesim::TallyScope::every_node ? "every node" : "milestones",
+                options.run.criticality ? ", criticality on" : "");
     std::vector<double> rates;
     for (int r = 0; r < options.repeat; ++r) {
         const auto start = std::chrono::steady_clock::now();
