@@ -19,6 +19,13 @@ constexpr std::array<std::pair<Category, std::string_view>, 9> category_names{{
     {Category::other, "other"},
 }};
 
+constexpr std::array<std::pair<LinkType, std::string_view>, 4> link_type_names{{
+    {LinkType::fs, "FS"},
+    {LinkType::ss, "SS"},
+    {LinkType::ff, "FF"},
+    {LinkType::sf, "SF"},
+}};
+
 constexpr std::array<std::pair<SpendProfile, std::string_view>, 4> profile_names{{
     {SpendProfile::even, "even"},
     {SpendProfile::front_loaded, "front-loaded"},
@@ -105,17 +112,7 @@ std::optional<TargetMeasure> parse_measure(std::string_view name) {
 }
 
 std::string_view link_type_name(LinkType type) {
-    switch (type) {
-        case LinkType::fs:
-            return "FS";
-        case LinkType::ss:
-            return "SS";
-        case LinkType::ff:
-            return "FF";
-        case LinkType::sf:
-            return "SF";
-    }
-    return "FS";
+    return name_in(link_type_names, type);
 }
 
 std::string_view correlated_name(CorrelatedQuantity quantity) {
