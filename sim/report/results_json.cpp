@@ -28,6 +28,13 @@ Json date_or_null(const std::optional<Date>& date) {
     return date ? Json(date->iso()) : Json();
 }
 
+Json histogram_json(const DateHistogram& histogram) {
+    return {{"first", histogram.first.iso()},
+            {"bin_days", histogram.bin_days},
+            {"counts", histogram.counts},
+            {"beyond", histogram.beyond}};
+}
+
 Json finish_json(const FinishForecast& forecast) {
     Json item;
     item["id"] = forecast.id;
@@ -48,7 +55,7 @@ Json finish_json(const FinishForecast& forecast) {
     item["p_happens"] = probability(forecast.p_happens);
     item["mean_days"] = days(forecast.mean_days);
     item["sd_days"] = days(forecast.sd_days);
-        item["deterministic"] = forecast.deterministic.iso();
+    item["deterministic"] = forecast.deterministic.iso();
     if (forecast.merge_bias_days) item["merge_bias_days"] = *forecast.merge_bias_days;
     if (!forecast.criticality.empty()) {
         Json critical = Json::array();
@@ -56,6 +63,7 @@ Json finish_json(const FinishForecast& forecast) {
             critical.push_back({{"activity", c.activity}, {"index", probability(c.index)}});
         item["criticality"] = critical;
     }
+    item["histogram"] = histogram_json(forecast.histogram);
     return item;
 }
 
@@ -102,6 +110,7 @@ Json target_json(const TargetForecast& target, const std::vector<Date>& dates) {
     at_deadline["expected_shortfall"] = amount(target.expected_shortfall);
     item["at_deadline"] = at_deadline;
     item["by_month"] = by_month_json(dates, target.by_month);
+    item["histogram"] = histogram_json(target.histogram);
     return item;
 }
 

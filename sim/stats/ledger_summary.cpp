@@ -43,7 +43,8 @@ TargetForecast target_forecast(const Network& network, const Tallies& tallies, s
                                            tallies.ledger_sums.mean_at_deadline(index, n), n),
                             tallies.ledger_sums.sd_at_deadline(index, n),
                             tallies.ledger_sums.expected_shortfall(index, n),
-                            by_month(tallies, target.measure)};
+                            by_month(tallies, target.measure),
+                            binned_dates(reached, network.plan_start)};
     for (std::size_t q = 0; q < reported_quantiles.size(); ++q)
         if (auto day = quantile_day(reached, reported_quantiles[q], n))
             forecast.dates[q] = network.plan_start.plus_days(static_cast<std::int32_t>(*day));

@@ -30,7 +30,8 @@ FinishForecast forecast_of(const Network& network, const Tallies& tallies, std::
                             network.plan_start.plus_days(static_cast<std::int32_t>(
                                 day_index_of_time(tallies.deterministic_finish[slot]))),
                             {},
-                            std::nullopt};
+                            std::nullopt,
+                            binned_dates(histogram, network.plan_start)};
     if (node.target) {
         const double p = static_cast<double>(
                              tallies.histograms.count_by(slot, *node.target - network.plan_start)) /

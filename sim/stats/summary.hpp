@@ -11,6 +11,7 @@
 
 #include "core/date.hpp"
 #include "graph/network.hpp"
+#include "stats/date_histogram.hpp"
 #include "stats/tallies.hpp"
 
 namespace pipesim {
@@ -53,6 +54,7 @@ struct FinishForecast {
     // Where several paths merge (two or more predecessors): P50 less the deterministic
     // date in days, the schedule's merge bias; nullopt elsewhere or beyond the horizon.
     std::optional<int> merge_bias_days;
+    DateHistogram histogram;  // of the finish
 };
 
 // A quantity's distribution at one date: a count, or an amount of money.
@@ -77,6 +79,7 @@ struct TargetForecast {
     double sd_at_deadline;
     double expected_shortfall;            // E[max(0, threshold - total at the deadline)]
     std::vector<ValueForecast> by_month;  // at Results::report_dates
+    DateHistogram histogram;              // of the day it is reached
 };
 
 // A cumulative total over time: spend (all, or a category's) or a funnel stage's count.
