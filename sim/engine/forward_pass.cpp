@@ -139,18 +139,22 @@ void ForwardPass::apply_tracked_link(NodeIndex node, const Link& link, bool to_f
     const bool from_finish = link.type == LinkType::fs || link.type == LinkType::ff;
     const double* other =
         (from_finish ? block.finish.data() : block.start.data()) + row_[link.predecessor] * lanes;
-    double* lag = block.lags.data();
-    if (link.uncertain_lag == fixed_lag)
-        std::fill(lag, lag + count, link.lag_days);
-    else
-        uncertain_lag(link, sampling, first_iteration, count, block, lag);
-    const auto index = static_cast<std::int32_t>(&link - network_.links.data());
-    for (std::size_t i = 0; i < count; ++i) {
-        const double candidate = other[i] + lag[i] - (to_finish ? duration[i] : 0.0);
-        const bool drives = candidate > start[i];
-        start[i] = drives ? candidate : start[i];
-        driver[i] = drives ? index : driver[i];
+    const auto predecessor = static_cast<std::int32_t>(link.predecessor);
+    const auto track = [&](auto lag) {
+        for (std::size_t i = 0; i < count; ++i) {
+            const double candidate = other[i] + lag(i) - (to_finish ? duration[i] : 0.0);
+            const bool drives = candidate > start[i];
+            start[i] = drives ? candidate : start[i];
+            driver[i] = drives ? predecessor : driver[i];
+        }
+    };
+    if (link.uncertain_lag == fixed_lag) {
+        track([lag = link.lag_days](std::size_t) { return lag; });
+        return;
     }
+    double* lag = block.lags.data();
+    uncertain_lag(link, sampling, first_iteration, count, block, lag);
+    track([lag](std::size_t i) { return lag[i]; });
 }
 
 // The single-point schedule takes the most likely lag.

@@ -36,8 +36,8 @@ struct BlockSchedule {
     std::vector<double> hits;       // the current node's risks: 1 where one hits it
     BlockDraws draws;
     bool single_point = false;  // most likely lags, no risks: the deterministic schedule
-    // Per node and lane, the index in Network::links of the link that set the node's start
-    // (no_driver: its own earliest start); empty unless tracked.
+    // Per node and lane, the predecessor whose link set the node's start (no_driver: its
+    // own earliest start); empty unless tracked.
     std::vector<std::int32_t> drivers;
 };
 

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <memory>
 
+#include "engine/critical_paths.hpp"
 #include "engine/forward_pass.hpp"
 #include "engine/ledger_pass.hpp"
 
@@ -39,7 +40,7 @@ struct Worker {
     FinishHistograms histograms;
     LedgerBlock ledger_block;
     LedgerHistograms ledger_histograms;
-    std::vector<std::uint64_t> critical;  // per milestone of interest and node
+    CriticalPaths critical;  // behind each milestone of interest
 };
 
 // Milestones whose drivers are tracked: those with a target date.
@@ -81,7 +82,7 @@ class ChunkRunner {
                   FinishHistograms(slots.size(), network.horizon_days()),
                   LedgerBlock(network.ledger, iterations_per_block),
                   LedgerHistograms(network.ledger, network.horizon_days()),
-                  std::vector<std::uint64_t>(critical_size(), 0)};
+                  CriticalPaths(interest_.size(), network.nodes.size(), iterations_per_block)};
           }) {
         for (std::size_t slot = 0; slot < slots.size(); ++slot)
             slot_of_node_[slots[slot]] = static_cast<std::int32_t>(slot);
@@ -113,7 +114,8 @@ class ChunkRunner {
                     if (slot != not_tallied)
                         tally(static_cast<std::size_t>(slot), finish, count, worker, sums.finishes);
                     if (const std::int32_t k = interest_of_node_[node]; k != not_tallied)
-                        walk_back(static_cast<std::size_t>(k), node, finish, count, worker);
+                        worker.critical.walk_back(static_cast<std::size_t>(k), node, finish, count,
+                                                  worker.block);
                 });
             ledger_pass_.tally(worker.ledger_block, count, worker.ledger_histograms, sums.ledger);
         }
@@ -126,10 +128,9 @@ class ChunkRunner {
         return total;
     }
 
-    std::vector<std::uint64_t> merged_critical() const {
-        std::vector<std::uint64_t> total(critical_size(), 0);
-        for (const Worker& worker : workers_)
-            for (std::size_t i = 0; i < total.size(); ++i) total[i] += worker.critical[i];
+    CriticalPaths merged_critical() const {
+        CriticalPaths total(interest_.size(), network_.nodes.size(), 0);
+        for (const Worker& worker : workers_) total.merge(worker.critical);
         return total;
     }
 
@@ -140,27 +141,6 @@ class ChunkRunner {
     }
 
   private:
-    std::size_t critical_size() const {
-        return settings_.criticality ? interest_.size() * network_.nodes.size() : 0;
-    }
-
-    // In each iteration the milestone happens, every node on the chain of driving links
-    // behind it is critical for it.
-    void walk_back(std::size_t k, NodeIndex milestone, const double* finish, std::size_t count,
-                   Worker& worker) const {
-        const std::size_t lanes = worker.block.lanes;
-        std::uint64_t* critical = worker.critical.data() + k * network_.nodes.size();
-        for (std::size_t i = 0; i < count; ++i) {
-            if (!std::isfinite(finish[i])) continue;
-            for (std::int32_t link = worker.block.drivers[milestone * lanes + i];
-                 link != no_driver;) {
-                const NodeIndex node = network_.links[static_cast<std::size_t>(link)].predecessor;
-                ++critical[node];
-                link = worker.block.drivers[node * lanes + i];
-            }
-        }
-    }
-
     static void tally(std::size_t slot, const double* finish, std::size_t count, Worker& worker,
                       FinishMoments& moments) {
         for (std::size_t i = 0; i < count; ++i) {
@@ -266,7 +246,7 @@ Tallies simulate(const Network& network, const RunSettings& settings) {
                    runner.merged_ledger_histograms(),
                    std::move(sums.ledger),
                    runner.milestones_of_interest(),
-                   runner.merged_critical()};
+                   runner.merged_critical().counts()};
 }
 
 }  // namespace pipesim

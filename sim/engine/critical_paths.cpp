@@ -1,0 +1,43 @@
+#include "engine/critical_paths.hpp"
+
+#include <cmath>
+
+namespace pipesim {
+
+CriticalPaths::CriticalPaths(std::size_t milestones, std::size_t nodes, std::size_t lanes)
+    : nodes_(nodes), counts_(milestones * nodes, 0), at_(lanes), lane_(lanes) {}
+
+// The lanes take one step each in turn rather than one lane walking to the end: the steps
+// of different lanes do not wait for each other's loads, so the memory system overlaps
+// them instead of serving one long chain of dependent loads.
+void CriticalPaths::walk_back(std::size_t k, NodeIndex milestone, const double* finish,
+                              std::size_t count, const BlockSchedule& block) {
+    const std::size_t lanes = block.lanes;
+    const std::int32_t* drivers = block.drivers.data();
+    std::uint64_t* counts = counts_.data() + k * nodes_;
+    std::size_t walking = 0;
+    for (std::size_t i = 0; i < count; ++i) {
+        const std::int32_t driver = drivers[milestone * lanes + i];
+        at_[walking] = driver;
+        lane_[walking] = static_cast<std::uint32_t>(i);
+        walking += std::isfinite(finish[i]) && driver != no_driver ? 1 : 0;
+    }
+    while (walking > 0) {
+        std::size_t still = 0;
+        for (std::size_t j = 0; j < walking; ++j) {
+            const auto node = static_cast<std::size_t>(at_[j]);
+            ++counts[node];
+            const std::int32_t driver = drivers[node * lanes + lane_[j]];
+            at_[still] = driver;
+            lane_[still] = lane_[j];
+            still += driver != no_driver ? 1 : 0;
+        }
+        walking = still;
+    }
+}
+
+void CriticalPaths::merge(const CriticalPaths& other) {
+    for (std::size_t i = 0; i < counts_.size(); ++i) counts_[i] += other.counts_[i];
+}
+
+}  // namespace pipesim

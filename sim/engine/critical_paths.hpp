@@ -1,0 +1,35 @@
+#pragma once
+// Criticality: in each iteration, the chain of driving predecessors behind a milestone
+// (the forward pass records, per node and lane, which predecessor set its start) is its
+// critical path. A worker counts, per milestone of interest and node, the iterations in
+// which the node lay on it; counts are integers, so they merge in any order.
+
+#include <cstdint>
+#include <vector>
+
+#include "engine/forward_pass.hpp"
+
+namespace pipesim {
+
+class CriticalPaths {
+  public:
+    CriticalPaths(std::size_t milestones, std::size_t nodes, std::size_t lanes);
+
+    // Walks back from milestone number k (node `milestone`) in every lane where it happens.
+    void walk_back(std::size_t k, NodeIndex milestone, const double* finish, std::size_t count,
+                   const BlockSchedule& block);
+    void merge(const CriticalPaths& other);
+
+    // Iterations in which `node` lay on the critical path of milestone number k.
+    // Iterations in which each node lay on the critical path of each milestone: milestone
+    // number k's counts for every node, then k + 1's.
+    const std::vector<std::uint64_t>& counts() const { return counts_; }
+
+  private:
+    std::size_t nodes_;
+    std::vector<std::uint64_t> counts_;  // milestone * nodes + node
+    std::vector<std::int32_t> at_;       // per walking lane: the node it has reached
+    std::vector<std::uint32_t> lane_;    // per walking lane: its lane in the block
+};
+
+}  // namespace pipesim
