@@ -44,7 +44,7 @@ Options parse(int argc, char** argv) {
         else if (flag == "--repeat")
             options.repeat = std::atoi(value);
         else if (flag == "--criticality")
-            options.run.criticality = std::strcmp(value, "on") == 0;
+            options.run.drivers = std::strcmp(value, "on") == 0;
         else if (flag == "--tally")
             options.run.scope = std::strcmp(value, "every") == 0
                                     ? pipesim::TallyScope::every_node
@@ -73,7 +73,7 @@ int main(int argc, char** argv) {
                 network.nodes.size(), network.links.size(),
                 static_cast<unsigned long long>(options.run.iterations), options.run.threads,
                 options.run.scope == pipesim::TallyScope::every_node ? "every node" : "milestones",
-                options.run.criticality ? ", criticality on" : "");
+                options.run.drivers ? ", criticality on" : "");
     std::vector<double> rates;
     for (int r = 0; r < options.repeat; ++r) {
         const auto start = std::chrono::steady_clock::now();

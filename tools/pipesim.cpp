@@ -40,8 +40,8 @@ struct RunOptions {
     bool nearest_correlation = false;
     SamplingMethod sampling = SamplingMethod::monte_carlo;
     std::optional<double> until_se;
-    bool rank_risks = false;
-    bool criticality = false;
+    bool no_drivers = false;
+    bool all_drivers = false;
 };
 
 // With --until-se and no --iterations, the run may go this far.
@@ -77,13 +77,15 @@ int validate(const std::string& file) {
     return 0;
 }
 
-void write_outputs(const ScenarioRun& run, const fs::path& folder) {
+void write_outputs(const ScenarioRun& run, const RunOptions& options) {
     const Results& results = run.results;
+    const fs::path folder = options.out;
+    const std::size_t listed = options.all_drivers ? all_drivers : listed_drivers;
     fs::create_directories(folder);
     write_file_atomically(folder / "results.json",
-                          results_to_json(results, run.mitigation, run.risk_ranking));
-    if (!run.risk_ranking.empty())
-        write_file_atomically(folder / "drivers.csv", drivers_csv(run.risk_ranking));
+                          results_to_json(results, run.mitigation, listed));
+    if (!options.no_drivers)
+        write_file_atomically(folder / "drivers.csv", drivers_csv(results, listed));
     write_file_atomically(folder / "milestones.csv", milestones_csv(results.milestones));
     write_file_atomically(folder / "activities.csv", activities_csv(results.activities));
     write_file_atomically(folder / "targets.csv", targets_csv(results.targets));
@@ -96,7 +98,7 @@ int run(const RunOptions& options) {
     settings.iterations = options.iterations.value_or(options.until_se ? default_iteration_cap
                                                                        : scenario.plan.iterations);
     settings.until_se = options.until_se;
-    settings.criticality = options.criticality;
+    settings.drivers = !options.no_drivers;
     settings.seed = options.seed.value_or(scenario.plan.seed);
     settings.threads = options.threads;
     settings.sampling = options.sampling;
@@ -104,26 +106,27 @@ int run(const RunOptions& options) {
     if (!options.quiet) settings.on_progress = [&](std::uint64_t done) { progress.update(done); };
 
     const auto started = std::chrono::steady_clock::now();
-    const ScenarioRun run = run_scenario(
-        scenario, settings, {options.mitigated, options.nearest_correlation}, options.rank_risks);
+    const ScenarioRun run =
+        run_scenario(scenario, settings, {options.mitigated, options.nearest_correlation});
     const Results& results = run.results;
     const Network& network = run.network;
     for (const auto& warning : network.warnings) spdlog::warn("{}", warning);
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     settings.on_progress = nullptr;
-    write_outputs(run, options.out);
+    write_outputs(run, options);
     if (!options.quiet)
         std::printf("%s\n%s\n%s", results.scenario.c_str(), milestone_table(results).c_str(),
                     target_table(results).c_str());
-    // With a mitigation comparison the same iterations run twice.
-    const std::uint64_t runs = run.mitigation ? 2 : 1;
+    // Every pass runs the same iterations: the forecast; with drivers, a replay for
+    // sensitivity and one per risk switched off; with a mitigation, its other side.
+    const std::uint64_t passes =
+        1 + (settings.drivers ? 1 + network.risks.size() : 0) + (run.mitigation ? 1 : 0);
     spdlog::info(
-        "{} iterations of {} activities and milestones{} in {:.3f} s ({:.1f} million "
+        "{} iterations of {} activities and milestones, {} pass{}, in {:.3f} s ({:.1f} million "
         "node-iterations/s); results in {}",
-        results.iterations, network.nodes.size(),
-        run.mitigation ? ", twice (before and after mitigation)," : "", seconds,
-        static_cast<double>(runs * results.iterations * network.nodes.size()) / seconds / 1e6,
+        results.iterations, network.nodes.size(), passes, passes == 1 ? "" : "es", seconds,
+        static_cast<double>(passes * results.iterations * network.nodes.size()) / seconds / 1e6,
         options.out);
     return 0;
 }
@@ -152,12 +155,13 @@ int main(int argc, char** argv) {
                           "Risks take their post-mitigation numbers (results.json compares both)");
     run_command->add_flag("--nearest-correlation", options.nearest_correlation,
                           "Replace an invalid correlation matrix by the nearest valid one");
-    run_command->add_flag("--criticality", options.criticality,
-                          "Criticality index of the activities behind each milestone with a "
-                          "target (results.json)");
-    run_command->add_flag("--rank-risks", options.rank_risks,
-                          "Replay the run once per risk switched off: drivers.csv and "
-                          "risk_ranking in results.json (the tornado)");
+    run_command->add_flag("--no-drivers", options.no_drivers,
+                          "Skip the drivers (criticality, sensitivity, the risk tornado): one "
+                          "pass instead of two plus one per risk");
+    run_command
+        ->add_flag("--all-drivers", options.all_drivers,
+                   "List every activity and risk among the drivers, not the top 20")
+        ->excludes("--no-drivers");
     run_command
         ->add_option("--until-se", options.until_se,
                      "Stop once every p_on_time and p_reached has at most this standard error "

@@ -1,14 +1,22 @@
 #pragma once
-// The whole run in one call: simulate the network, then summarise what was tallied.
+// The whole run in one call: simulate the network, replay it for sensitivity when drivers
+// are asked for, then summarise what was tallied.
 
+#include <optional>
+
+#include "engine/sensitivity_replay.hpp"
 #include "engine/simulation.hpp"
 #include "stats/summary.hpp"
 
 namespace pipesim {
 
 inline Results forecast(const Network& network, const RunSettings& settings) {
-    Results results = summarise(network, simulate(network, settings), settings.seed);
-        results.mitigated = network.mitigated;
+    const Tallies tallies = simulate(network, settings);
+    std::optional<SensitivityTallies> sensitivity;
+    if (settings.drivers) sensitivity = replay_for_sensitivity(network, settings, tallies);
+    Results results =
+        summarise(network, tallies, settings.seed, sensitivity ? &*sensitivity : nullptr);
+    results.mitigated = network.mitigated;
     results.until_se = settings.until_se;
     results.sampling =
         settings.sampling == SamplingMethod::latin_hypercube ? "latin-hypercube" : "monte-carlo";

@@ -69,6 +69,17 @@ class ForwardPass {
         }
     }
 
+    // For a node whose duration is drawn (not fixed): the uniforms its durations in the
+    // block came from, before any optimism-bias factor or risk. Call from visit, for the
+    // node being visited; valid until the next call.
+    const double* duration_uniforms(NodeIndex node, const Sampling& sampling,
+                                    std::uint64_t first_iteration, std::size_t count,
+                                    BlockSchedule& block) const {
+        return durations_[node].uniforms_of(sampling, first_iteration, count, block.uniforms,
+                                            block.draws);
+    }
+    bool duration_is_drawn(NodeIndex node) const { return !durations_[node].fixed; }
+
     // Finish times (days from plan start) with every duration at its most likely value.
     std::vector<double> deterministic_finishes() const;
 

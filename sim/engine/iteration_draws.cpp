@@ -35,13 +35,17 @@ void BlockVariable::draw(const Sampling& sampling, std::uint64_t first_iteration
         std::fill(out, out + count, quantile(0.5));
         return;
     }
-    const double* u = uniforms.data();
-    if (correlated_row >= 0) {
-        u = draws.correlated.data() + static_cast<std::size_t>(correlated_row) * draws.lanes;
-    } else {
-        sampling.fill(variable, purpose, first_iteration, count, uniforms.data());
-    }
-    quantile.evaluate({u, count}, {out, count});
+    quantile.evaluate({uniforms_of(sampling, first_iteration, count, uniforms, draws), count},
+                      {out, count});
+}
+
+const double* BlockVariable::uniforms_of(const Sampling& sampling, std::uint64_t first_iteration,
+                                         std::size_t count, std::vector<double>& uniforms,
+                                         const BlockDraws& draws) const {
+    if (correlated_row >= 0)
+        return draws.correlated.data() + static_cast<std::size_t>(correlated_row) * draws.lanes;
+    sampling.fill(variable, purpose, first_iteration, count, uniforms.data());
+    return uniforms.data();
 }
 
 // Each member's own uniform becomes a standard normal score; the set's scores are mixed

@@ -33,6 +33,11 @@ struct BlockVariable {
     // stream, or from the block's correlated uniforms when it has a row there.
     void draw(const Sampling& sampling, std::uint64_t first_iteration, std::size_t count,
               std::vector<double>& uniforms, const BlockDraws& draws, double* out) const;
+    // The uniforms behind those draws: the block's correlated row, or `uniforms` filled
+    // from the variable's own stream. Not for a fixed variable.
+    const double* uniforms_of(const Sampling& sampling, std::uint64_t first_iteration,
+                              std::size_t count, std::vector<double>& uniforms,
+                              const BlockDraws& draws) const;
 
     QuantileFunction quantile;
     std::uint64_t variable;

@@ -188,18 +188,30 @@ void LedgerPass::tally_target(std::size_t t, const LedgerBlock& block, std::size
 }
 
 void LedgerPass::tally(LedgerBlock& block, std::size_t count, LedgerHistograms& histograms,
-                       LedgerSums& sums) const {
+                       LedgerSums& sums, bool targets_only) const {
     const std::size_t dates = report_times_.size();
     for (std::size_t lane = 0; lane < count; ++lane) {
         for (std::size_t m = 0; m < ledger_.measures.size(); ++m) {
+            if (targets_only && targets_of_[m].empty()) continue;
             totals_at_dates(ledger_.measures[m], block, lane);
-            for (std::size_t d = 0; d < dates; ++d) {
+            for (std::size_t d = 0; d < dates && !targets_only; ++d) {
                 histograms.at_dates[m * dates + d].add(block.totals[d]);
                 sums.add_at_date(m, d, block.totals[d]);
             }
             for (std::size_t t : targets_of_[m]) tally_target(t, block, lane, histograms, sums);
         }
     }
+}
+
+void LedgerPass::days_reached(LedgerBlock& block, std::size_t count, std::int64_t* days) const {
+    for (std::size_t lane = 0; lane < count; ++lane)
+        for (std::size_t m = 0; m < ledger_.measures.size(); ++m) {
+            if (targets_of_[m].empty()) continue;
+            totals_at_dates(ledger_.measures[m], block, lane);
+            for (std::size_t t : targets_of_[m])
+                days[t * block.lanes + lane] =
+                    day_reached(ledger_.measures[m], block, lane, ledger_.targets[t].threshold);
+        }
 }
 
 }  // namespace pipesim

@@ -38,9 +38,14 @@ class LedgerPass {
                 std::size_t count, const double* start, const double* finish, const double* hits,
                 const BlockDraws& draws, LedgerBlock& block) const;
 
-    // Tallies the measures and targets of the block's first `count` iterations.
+    // Tallies the measures and targets of the block's first `count` iterations; with
+    // `targets_only`, the measures' totals at the report dates are left out.
     void tally(LedgerBlock& block, std::size_t count, LedgerHistograms& histograms,
-               LedgerSums& sums) const;
+               LedgerSums& sums, bool targets_only = false) const;
+    // The day index each target reaches its threshold in each of the block's first `count`
+    // iterations, into days[target * block.lanes + lane] (the horizon's length: not within
+    // it).
+    void days_reached(LedgerBlock& block, std::size_t count, std::int64_t* days) const;
 
   private:
     struct CompiledFlow {

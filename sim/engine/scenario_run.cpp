@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "stats/risk_ranking.hpp"
+
 namespace pipesim {
 namespace {
 
@@ -10,16 +12,21 @@ bool has_mitigation(const Scenario& scenario) {
                        [](const Risk& risk) { return risk.mitigation.has_value(); });
 }
 
-// The very iterations of a finished run, without progress or a stopping rule.
+// The very iterations of a finished run, without progress, a stopping rule or drivers,
+// tallying only what the comparisons read: milestones' and targets' probabilities and
+// dates.
 RunSettings replay_of(const RunSettings& settings, const Results& results) {
     RunSettings replay = settings;
     replay.on_progress = nullptr;
     replay.until_se.reset();
     replay.iterations = results.iterations;
+    replay.drivers = false;
+    replay.scope = TallyScope::milestones_only;
+    replay.targets_only = true;
     return replay;
 }
 
-std::vector<RiskRanking> ranking_of(const ScenarioRun& run, const RunSettings& replay) {
+void replay_without_each_risk(ScenarioRun& run, const RunSettings& replay) {
     std::vector<std::string> risks;
     std::vector<Results> without;
     for (std::size_t r = 0; r < run.network.risks.size(); ++r) {
@@ -28,17 +35,17 @@ std::vector<RiskRanking> ranking_of(const ScenarioRun& run, const RunSettings& r
         risks.push_back(run.network.risks[r].id);
         without.push_back(forecast(off, replay));
     }
-    return rank_risks(run.results, risks, without);
+    rank_risks(run.results, risks, without);
 }
 
 }  // namespace
 
 ScenarioRun run_scenario(const Scenario& scenario, const RunSettings& settings,
-                         const CompileOptions& options, bool with_risk_ranking) {
-    ScenarioRun run{compile_network(scenario, options), {}, {}, {}};
+                         const CompileOptions& options) {
+    ScenarioRun run{compile_network(scenario, options), {}, {}};
     run.results = forecast(run.network, settings);
     const RunSettings quiet = replay_of(settings, run.results);
-    if (with_risk_ranking) run.risk_ranking = ranking_of(run, quiet);
+    if (settings.drivers && !run.network.risks.empty()) replay_without_each_risk(run, quiet);
     if (!has_mitigation(scenario)) return run;
     const Results other = forecast(
         compile_network(scenario, {!options.mitigated, options.nearest_correlation}), quiet);

@@ -1,13 +1,12 @@
 #include "engine/simulation.hpp"
 
 #include <oneapi/tbb/enumerable_thread_specific.h>
-#include <oneapi/tbb/parallel_pipeline.h>
-#include <oneapi/tbb/task_arena.h>
 
 #include <algorithm>
 #include <cmath>
 #include <memory>
 
+#include "engine/chunk_pipeline.hpp"
 #include "engine/critical_paths.hpp"
 #include "engine/forward_pass.hpp"
 #include "engine/ledger_pass.hpp"
@@ -43,15 +42,6 @@ struct Worker {
     CriticalPaths critical;  // behind each milestone of interest
 };
 
-// Milestones whose drivers are tracked: those with a target date.
-std::vector<std::uint32_t> milestones_with_targets(const Network& network) {
-    std::vector<std::uint32_t> milestones;
-    for (NodeIndex n = 0; n < network.nodes.size(); ++n)
-        if (network.nodes[n].kind == ActivityKind::milestone && network.nodes[n].target)
-            milestones.push_back(n);
-    return milestones;
-}
-
 // What a chunk adds to the floating-point sums, merged in chunk order.
 struct ChunkSums {
     FinishMoments finishes;
@@ -65,20 +55,18 @@ class ChunkRunner {
                 const std::vector<std::uint32_t>& slots)
         : network_(network),
           settings_(settings),
-          sampling_{settings.seed, settings.sampling == SamplingMethod::latin_hypercube
-                                       ? static_cast<std::uint32_t>(settings.iterations)
-                                       : 0u},
+          sampling_(sampling_of(settings)),
           slots_(slots),
           slot_of_node_(network.nodes.size(), not_tallied),
-          interest_(settings.criticality ? milestones_with_targets(network)
-                                         : std::vector<std::uint32_t>{}),
+          interest_(settings.drivers ? milestones_of_interest(network)
+                                     : std::vector<std::uint32_t>{}),
           interest_of_node_(network.nodes.size(), not_tallied),
           pass_(network),
           ledger_pass_(network),
           deterministic_(deterministic_finish_of(pass_.deterministic_finishes(), slots)),
           workers_([&] {
               return Worker{
-                  BlockSchedule(pass_, network, iterations_per_block, settings.criticality),
+                  BlockSchedule(pass_, network, iterations_per_block, settings.drivers),
                   FinishHistograms(slots.size(), network.horizon_days()),
                   LedgerBlock(network.ledger, iterations_per_block),
                   LedgerHistograms(network.ledger, network.horizon_days()),
@@ -90,7 +78,7 @@ class ChunkRunner {
             interest_of_node_[interest_[k]] = static_cast<std::int32_t>(k);
     }
 
-    const std::vector<std::uint32_t>& milestones_of_interest() const { return interest_; }
+    const std::vector<std::uint32_t>& interest() const { return interest_; }
 
     // Per slot; also the shift of the moment sums, since it lies near the mean.
     const std::shared_ptr<const std::vector<double>>& deterministic_finish() const {
@@ -117,7 +105,8 @@ class ChunkRunner {
                         worker.critical.walk_back(static_cast<std::size_t>(k), node, finish, count,
                                                   worker.block);
                 });
-            ledger_pass_.tally(worker.ledger_block, count, worker.ledger_histograms, sums.ledger);
+            ledger_pass_.tally(worker.ledger_block, count, worker.ledger_histograms, sums.ledger,
+                               settings_.targets_only);
         }
         return sums;
     }
@@ -173,6 +162,20 @@ double binomial_se(std::uint64_t hits, std::uint64_t n) {
 
 }  // namespace
 
+Sampling sampling_of(const RunSettings& settings) {
+    return {settings.seed, settings.sampling == SamplingMethod::latin_hypercube
+                               ? static_cast<std::uint32_t>(settings.iterations)
+                               : 0u};
+}
+
+std::vector<std::uint32_t> milestones_of_interest(const Network& network) {
+    std::vector<std::uint32_t> milestones;
+    for (NodeIndex n = 0; n < network.nodes.size(); ++n)
+        if (network.nodes[n].kind == ActivityKind::milestone && network.nodes[n].target)
+            milestones.push_back(n);
+    return milestones;
+}
+
 double largest_standard_error(const Network& network, const std::vector<std::uint32_t>& slots,
                               const FinishHistograms& finishes, const LedgerHistograms& ledger,
                               std::uint64_t iterations) {
@@ -207,27 +210,14 @@ Tallies simulate(const Network& network, const RunSettings& settings) {
     tbb::task_arena arena(threads);
     std::uint64_t done = 0;
     const auto run_chunks = [&](std::uint64_t first, std::uint64_t last) {
-        arena.execute([&] {
-            std::uint64_t next = first;
-            tbb::parallel_pipeline(
-                static_cast<std::size_t>(2 * threads),
-                tbb::make_filter<void, std::uint64_t>(
-                    tbb::filter_mode::serial_in_order,
-                    [&](tbb::flow_control& control) -> std::uint64_t {
-                        if (next == last) control.stop();
-                        return next++;
-                    }) &
-                    tbb::make_filter<std::uint64_t, ChunkSums>(
-                        tbb::filter_mode::parallel,
-                        [&](std::uint64_t chunk) { return runner.run(chunk); }) &
-                    tbb::make_filter<ChunkSums, void>(
-                        tbb::filter_mode::serial_in_order, [&](const ChunkSums& chunk) {
-                            sums.finishes.merge(chunk.finishes);
-                            sums.ledger.merge(chunk.ledger);
-                            done = std::min(settings.iterations, done + iterations_per_chunk);
-                            if (settings.on_progress) settings.on_progress(done);
-                        }));
-        });
+        run_chunks_in_order(
+            arena, first, last, [&](std::uint64_t chunk) { return runner.run(chunk); },
+            [&](const ChunkSums& chunk) {
+                sums.finishes.merge(chunk.finishes);
+                sums.ledger.merge(chunk.ledger);
+                done = std::min(settings.iterations, done + iterations_per_chunk);
+                if (settings.on_progress) settings.on_progress(done);
+            });
     };
     // Without a stopping rule the whole run is one wave.
     const std::uint64_t wave = settings.until_se ? chunks_per_wave : chunks;
@@ -245,7 +235,7 @@ Tallies simulate(const Network& network, const RunSettings& settings) {
                    std::move(sums.finishes),
                    runner.merged_ledger_histograms(),
                    std::move(sums.ledger),
-                   runner.milestones_of_interest(),
+                   runner.interest(),
                    runner.merged_critical().counts()};
 }
 

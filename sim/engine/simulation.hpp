@@ -24,13 +24,18 @@ struct RunSettings {
     SamplingMethod sampling = SamplingMethod::monte_carlo;
     unsigned threads = 0;  // 0: every hardware thread
     TallyScope scope = TallyScope::every_node;
+    // Leave out the ledger's totals at the report dates (the cash flow, funnel and target
+    // fans): a replay that compares only probabilities and dates needs none of them.
+    bool targets_only = false;
     // When set, `iterations` is a cap: the run stops at the end of the first wave after
     // which every milestone's p_on_time and every target's p_reached has a standard error
     // at most this.
     std::optional<double> until_se;
-    // Track each node's driving predecessor and tally, for every milestone with a target,
-    // how often each activity lies on the path that drives its date.
-    bool criticality = false;
+    // What drives each milestone with a target and each target: track each node's driving
+    // predecessor and tally how often each activity lies on the path that drives a
+    // milestone's date (criticality); then forecast() replays the iterations for the rank
+    // correlation of every activity's duration with each date (sensitivity).
+    bool drivers = false;
     // Called between chunks, in order, with the number of iterations finished so far.
     std::function<void(std::uint64_t)> on_progress;
 };
@@ -43,6 +48,12 @@ inline constexpr std::uint64_t iterations_per_chunk = 1024;
 inline constexpr std::uint64_t chunks_per_wave = 8;
 // Iterations scheduled together in one forward pass.
 inline constexpr std::size_t iterations_per_block = 256;
+
+// The random numbers of a run: a pure function of the seed, the iteration and the variable.
+Sampling sampling_of(const RunSettings& settings);
+
+// The milestones whose drivers are reported: those with a target date, in node order.
+std::vector<std::uint32_t> milestones_of_interest(const Network& network);
 
 // Throws InputError if the settings are out of range (no iterations, more than 2^32, a
 // standard error that is not in (0, 0.5]).

@@ -89,19 +89,44 @@ std::string cashflow_csv(const Results& results) {
     return csv;
 }
 
-std::string drivers_csv(const std::vector<RiskRanking>& rankings) {
+namespace {
+
+std::string optional_cell(const std::optional<double>& value) {
+    return value ? number(*value, 6) : "";
+}
+
+std::string driver_rows(const std::string& id, const char* kind, const Drivers& drivers,
+                        std::size_t listed) {
+    std::string rows;
+    for (std::size_t i = 0; i < drivers.activities.size() && i < listed; ++i) {
+        const ActivityDriver& a = drivers.activities[i];
+        rows += field(id) + ',' + kind + ",activity," + field(a.activity) + ',' +
+                optional_cell(a.criticality) + ',' + optional_cell(a.sensitivity) + ',' +
+                optional_cell(a.cruciality) + ',' + optional_cell(a.sensitivity_index) + ",,,,,,\n";
+    }
+    for (std::size_t r = 0; r < drivers.risks.size() && r < listed; ++r) {
+        const RiskImpact& impact = drivers.risks[r];
+        const auto days = p80_days(impact);
+        rows += field(id) + ',' + kind + ",risk," + field(impact.risk) + ",,,,," +
+                number(impact.p_with, 6) + ',' + number(impact.p_without, 6) + ',' +
+                number(impact.p_without - impact.p_with, 6) + ',' + date_cell(impact.p80_with) +
+                ',' + date_cell(impact.p80_without) + ',' + (days ? std::to_string(*days) : "") +
+                "\n";
+    }
+    return rows;
+}
+
+}  // namespace
+
+std::string drivers_csv(const Results& results, std::size_t listed) {
     std::string csv =
-        "id,kind,driver_type,driver,p_with,p_without,p_points,p80_with,"
-        "p80_without,p80_days\n";
-    for (const auto& ranking : rankings)
-        for (const auto& impact : ranking.risks) {
-            const auto days = p80_days(impact);
-            csv += field(ranking.id) + ',' + ranking.kind + ",risk," + field(impact.risk) + ',' +
-                   number(impact.p_with, 6) + ',' + number(impact.p_without, 6) + ',' +
-                   number(impact.p_without - impact.p_with, 6) + ',' + date_cell(impact.p80_with) +
-                   ',' + date_cell(impact.p80_without) + ',' + (days ? std::to_string(*days) : "") +
-                   "\n";
-        }
+        "id,kind,driver_type,driver,criticality,sensitivity,cruciality,ssi,p_with,p_without,"
+        "p_points,p80_with,p80_without,p80_days\n";
+    for (const auto& milestone : results.milestones)
+        if (milestone.drivers)
+            csv += driver_rows(milestone.id, "milestone", *milestone.drivers, listed);
+    for (const auto& target : results.targets)
+        if (target.drivers) csv += driver_rows(target.id, "target", *target.drivers, listed);
     return csv;
 }
 

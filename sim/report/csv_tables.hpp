@@ -7,7 +7,6 @@
 #include <string>
 #include <vector>
 
-#include "stats/risk_ranking.hpp"
 #include "stats/summary.hpp"
 
 namespace pipesim {
@@ -16,7 +15,8 @@ std::string milestones_csv(const std::vector<FinishForecast>& milestones);
 std::string activities_csv(const std::vector<FinishForecast>& activities);
 std::string targets_csv(const std::vector<TargetForecast>& targets);
 std::string cashflow_csv(const Results& results);
-// drivers.csv: a row per milestone or target and risk, in ranking order.
-std::string drivers_csv(const std::vector<RiskRanking>& rankings);
+// drivers.csv: per milestone or target with drivers, a row per activity then per risk, each
+// in ranking order, at most `listed` of each.
+std::string drivers_csv(const Results& results, std::size_t listed);
 
 }  // namespace pipesim

@@ -35,7 +35,37 @@ Json histogram_json(const DateHistogram& histogram) {
             {"beyond", histogram.beyond}};
 }
 
-Json finish_json(const FinishForecast& forecast) {
+Json optional_number(const std::optional<double>& value) {
+    return value ? Json(probability(*value)) : Json();
+}
+
+Json drivers_json(const Drivers& drivers, std::size_t listed) {
+    Json activities = Json::array();
+    for (std::size_t i = 0; i < drivers.activities.size() && i < listed; ++i) {
+        const ActivityDriver& a = drivers.activities[i];
+        activities.push_back({{"activity", a.activity},
+                              {"name", a.name},
+                              {"criticality", optional_number(a.criticality)},
+                              {"sensitivity", optional_number(a.sensitivity)},
+                              {"cruciality", optional_number(a.cruciality)},
+                              {"ssi", optional_number(a.sensitivity_index)}});
+    }
+    Json risks = Json::array();
+    for (std::size_t r = 0; r < drivers.risks.size() && r < listed; ++r) {
+        const RiskImpact& impact = drivers.risks[r];
+        const auto days = p80_days(impact);
+        risks.push_back({{"risk", impact.risk},
+                         {"p_with", probability(impact.p_with)},
+                         {"p_without", probability(impact.p_without)},
+                         {"p_points", probability(impact.p_without - impact.p_with)},
+                         {"p80_with", date_or_null(impact.p80_with)},
+                         {"p80_without", date_or_null(impact.p80_without)},
+                         {"p80_days", days ? Json(*days) : Json()}});
+    }
+    return {{"activities", activities}, {"risks", risks}};
+}
+
+Json finish_json(const FinishForecast& forecast, std::size_t listed) {
     Json item;
     item["id"] = forecast.id;
     item["name"] = forecast.name;
@@ -57,13 +87,8 @@ Json finish_json(const FinishForecast& forecast) {
     item["sd_days"] = days(forecast.sd_days);
     item["deterministic"] = forecast.deterministic.iso();
     if (forecast.merge_bias_days) item["merge_bias_days"] = *forecast.merge_bias_days;
-    if (!forecast.criticality.empty()) {
-        Json critical = Json::array();
-        for (const auto& c : forecast.criticality)
-            critical.push_back({{"activity", c.activity}, {"index", probability(c.index)}});
-        item["criticality"] = critical;
-    }
     item["histogram"] = histogram_json(forecast.histogram);
+    if (forecast.drivers) item["drivers"] = drivers_json(*forecast.drivers, listed);
     return item;
 }
 
@@ -89,7 +114,7 @@ Json by_month_json(const std::vector<Date>& dates, const std::vector<ValueForeca
     return months;
 }
 
-Json target_json(const TargetForecast& target, const std::vector<Date>& dates) {
+Json target_json(const TargetForecast& target, const std::vector<Date>& dates, std::size_t listed) {
     Json item;
     item["id"] = target.id;
     item["name"] = target.name;
@@ -111,6 +136,7 @@ Json target_json(const TargetForecast& target, const std::vector<Date>& dates) {
     item["at_deadline"] = at_deadline;
     item["by_month"] = by_month_json(dates, target.by_month);
     item["histogram"] = histogram_json(target.histogram);
+    if (target.drivers) item["drivers"] = drivers_json(*target.drivers, listed);
     return item;
 }
 
@@ -135,9 +161,9 @@ Json funnel_json(const FunnelForecast& funnel, const std::vector<Date>& dates) {
     return {{"id", funnel.id}, {"name", funnel.name}, {"items", funnel.items}, {"stages", stages}};
 }
 
-Json list_json(const std::vector<FinishForecast>& forecasts) {
+Json list_json(const std::vector<FinishForecast>& forecasts, std::size_t listed) {
     Json list = Json::array();
-    for (const auto& forecast : forecasts) list.push_back(finish_json(forecast));
+    for (const auto& forecast : forecasts) list.push_back(finish_json(forecast, listed));
     return list;
 }
 
@@ -153,34 +179,11 @@ Json mitigation_json(const MitigationComparison& comparison) {
     return {{"applied", comparison.applied}, {"effects", effects}};
 }
 
-// A ranking lists at most this many risks per milestone or target: the tornado's top.
-constexpr std::size_t ranked_risks = 20;
-
-Json ranking_json(const std::vector<RiskRanking>& rankings) {
-    Json list = Json::array();
-    for (const auto& ranking : rankings) {
-        Json risks = Json::array();
-        for (std::size_t r = 0; r < ranking.risks.size() && r < ranked_risks; ++r) {
-            const RiskImpact& impact = ranking.risks[r];
-            const auto days = p80_days(impact);
-            risks.push_back({{"risk", impact.risk},
-                             {"p_with", probability(impact.p_with)},
-                             {"p_without", probability(impact.p_without)},
-                             {"p_points", probability(impact.p_without - impact.p_with)},
-                             {"p80_with", date_or_null(impact.p80_with)},
-                             {"p80_without", date_or_null(impact.p80_without)},
-                             {"p80_days", days ? Json(*days) : Json()}});
-        }
-        list.push_back({{"id", ranking.id}, {"kind", ranking.kind}, {"risks", risks}});
-    }
-    return list;
-}
-
 }  // namespace
 
 std::string results_to_json(const Results& results,
                             const std::optional<MitigationComparison>& mitigation,
-                            const std::vector<RiskRanking>& ranking) {
+                            std::size_t drivers_listed) {
     Json root;
     root["scenario"] = results.scenario;
     root["iterations"] = results.iterations;
@@ -191,12 +194,12 @@ std::string results_to_json(const Results& results,
     root["plan_start"] = results.plan_start.iso();
     root["status_date"] = results.status_date.iso();
     root["horizon"] = results.horizon_end.iso();
-    root["milestones"] = list_json(results.milestones);
-    root["activities"] = list_json(results.activities);
+    root["milestones"] = list_json(results.milestones, drivers_listed);
+    root["activities"] = list_json(results.activities, drivers_listed);
     root["currency"] = results.currency;
     Json targets = Json::array();
     for (const auto& target : results.targets)
-        targets.push_back(target_json(target, results.report_dates));
+        targets.push_back(target_json(target, results.report_dates, drivers_listed));
     root["targets"] = targets;
     root["cashflow"] = cashflow_json(results);
     Json funnels = Json::array();
@@ -204,7 +207,6 @@ std::string results_to_json(const Results& results,
         funnels.push_back(funnel_json(funnel, results.report_dates));
     root["funnels"] = funnels;
     if (mitigation) root["mitigation"] = mitigation_json(*mitigation);
-    if (!ranking.empty()) root["risk_ranking"] = ranking_json(ranking);
     return root.dump(1) + "\n";
 }
 

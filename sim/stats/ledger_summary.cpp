@@ -44,7 +44,8 @@ TargetForecast target_forecast(const Network& network, const Tallies& tallies, s
                             tallies.ledger_sums.sd_at_deadline(index, n),
                             tallies.ledger_sums.expected_shortfall(index, n),
                             by_month(tallies, target.measure),
-                            binned_dates(reached, network.plan_start)};
+                            binned_dates(reached, network.plan_start),
+                            std::nullopt};
     for (std::size_t q = 0; q < reported_quantiles.size(); ++q)
         if (auto day = quantile_day(reached, reported_quantiles[q], n))
             forecast.dates[q] = network.plan_start.plus_days(static_cast<std::int32_t>(*day));

@@ -13,40 +13,44 @@ void rank(std::vector<RiskImpact>& risks) {
     });
 }
 
-}  // namespace
+// The probability and P80 date of a milestone's target date or of a target.
+struct Outlook {
+    double p;
+    std::optional<Date> p80;
+};
 
-std::optional<int> p80_days(const RiskImpact& impact) {
-    if (!impact.p80_with || !impact.p80_without) return std::nullopt;
-    return *impact.p80_with - *impact.p80_without;
+template <typename Forecast, typename OutlookOf>
+void rank_each(Results& with, const std::vector<std::string>& risks,
+               const std::vector<Results>& without, std::vector<Forecast> Results::*list,
+               OutlookOf outlook_of) {
+    std::vector<Forecast>& forecasts = with.*list;
+    for (std::size_t i = 0; i < forecasts.size(); ++i) {
+        const auto outlook = outlook_of(forecasts[i]);
+        if (!outlook) continue;
+        std::vector<RiskImpact> impacts;
+        for (std::size_t r = 0; r < risks.size(); ++r) {
+            const auto off = *outlook_of((without[r].*list)[i]);
+            impacts.push_back({risks[r], outlook->p, off.p, outlook->p80, off.p80});
+        }
+        rank(impacts);
+        if (!forecasts[i].drivers) forecasts[i].drivers.emplace();
+        forecasts[i].drivers->risks = std::move(impacts);
+    }
 }
 
-std::vector<RiskRanking> rank_risks(const Results& with, const std::vector<std::string>& risks,
-                                    const std::vector<Results>& without) {
-    std::vector<RiskRanking> rankings;
-    for (std::size_t m = 0; m < with.milestones.size(); ++m) {
-        const FinishForecast& milestone = with.milestones[m];
-        if (!milestone.p_on_time) continue;
-        RiskRanking ranking{milestone.id, "milestone", {}};
-        for (std::size_t r = 0; r < risks.size(); ++r) {
-            const FinishForecast& off = without[r].milestones[m];
-            ranking.risks.push_back(
-                {risks[r], *milestone.p_on_time, *off.p_on_time, milestone.dates[2], off.dates[2]});
-        }
-        rank(ranking.risks);
-        rankings.push_back(std::move(ranking));
-    }
-    for (std::size_t t = 0; t < with.targets.size(); ++t) {
-        const TargetForecast& target = with.targets[t];
-        RiskRanking ranking{target.id, "target", {}};
-        for (std::size_t r = 0; r < risks.size(); ++r) {
-            const TargetForecast& off = without[r].targets[t];
-            ranking.risks.push_back(
-                {risks[r], target.p_reached, off.p_reached, target.dates[2], off.dates[2]});
-        }
-        rank(ranking.risks);
-        rankings.push_back(std::move(ranking));
-    }
-    return rankings;
+}  // namespace
+
+void rank_risks(Results& with, const std::vector<std::string>& risks,
+                const std::vector<Results>& without) {
+    rank_each(with, risks, without, &Results::milestones,
+              [](const FinishForecast& f) -> std::optional<Outlook> {
+                  if (!f.p_on_time) return std::nullopt;
+                  return Outlook{*f.p_on_time, f.dates[2]};
+              });
+    rank_each(with, risks, without, &Results::targets,
+              [](const TargetForecast& t) -> std::optional<Outlook> {
+                  return Outlook{t.p_reached, t.dates[2]};
+              });
 }
 
 }  // namespace pipesim

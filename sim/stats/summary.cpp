@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "stats/driver_summary.hpp"
 #include "stats/ledger_summary.hpp"
 
 namespace pipesim {
@@ -29,9 +30,9 @@ FinishForecast forecast_of(const Network& network, const Tallies& tallies, std::
                             tallies.moments.standard_deviation(slot),
                             network.plan_start.plus_days(static_cast<std::int32_t>(
                                 day_index_of_time(tallies.deterministic_finish[slot]))),
-                            {},
                             std::nullopt,
-                            binned_dates(histogram, network.plan_start)};
+                            binned_dates(histogram, network.plan_start),
+                            std::nullopt};
     if (node.target) {
         const double p = static_cast<double>(
                              tallies.histograms.count_by(slot, *node.target - network.plan_start)) /
@@ -53,24 +54,6 @@ FinishForecast forecast_of(const Network& network, const Tallies& tallies, std::
     return forecast;
 }
 
-std::vector<Criticality> criticality_of(const Network& network, const Tallies& tallies,
-                                        std::size_t k, std::uint64_t happened) {
-    std::vector<std::pair<NodeIndex, std::uint64_t>> counted;
-    const std::uint64_t* counts = tallies.critical_counts.data() + k * network.nodes.size();
-    for (NodeIndex n = 0; n < network.nodes.size(); ++n)
-        if (counts[n] > 0 && network.nodes[n].kind == ActivityKind::work)
-            counted.emplace_back(n, counts[n]);
-    std::stable_sort(counted.begin(), counted.end(), [&](const auto& a, const auto& b) {
-        if (a.second != b.second) return a.second > b.second;
-        return network.nodes[a.first].declared < network.nodes[b.first].declared;
-    });
-    std::vector<Criticality> list;
-    for (std::size_t i = 0; i < counted.size() && i < listed_critical_activities; ++i)
-        list.push_back({network.nodes[counted[i].first].id,
-                        static_cast<double>(counted[i].second) / static_cast<double>(happened)});
-    return list;
-}
-
 }  // namespace
 
 std::optional<std::int64_t> quantile_day(std::span<const std::uint32_t> histogram, double p,
@@ -87,7 +70,8 @@ std::optional<std::int64_t> quantile_day(std::span<const std::uint32_t> histogra
     return std::nullopt;
 }
 
-Results summarise(const Network& network, const Tallies& tallies, std::uint64_t seed) {
+Results summarise(const Network& network, const Tallies& tallies, std::uint64_t seed,
+                  const SensitivityTallies* sensitivity) {
     Results results;
     results.scenario = network.scenario_name;
     results.iterations = tallies.iterations;
@@ -103,17 +87,12 @@ Results summarise(const Network& network, const Tallies& tallies, std::uint64_t 
     });
     for (std::size_t slot : slots) {
         FinishForecast forecast = forecast_of(network, tallies, slot);
-        const auto& interest = tallies.critical_milestones;
-        const auto k = std::find(interest.begin(), interest.end(), tallies.tallied_nodes[slot]);
-        const std::uint64_t happened = tallies.moments.happened(slot);
-        if (k != interest.end() && happened > 0)
-            forecast.criticality = criticality_of(
-                network, tallies, static_cast<std::size_t>(k - interest.begin()), happened);
         auto& list =
             forecast.kind == ActivityKind::milestone ? results.milestones : results.activities;
         list.push_back(std::move(forecast));
     }
     summarise_ledger(network, tallies, results);
+    if (sensitivity) summarise_drivers(network, tallies, *sensitivity, results);
     return results;
 }
 

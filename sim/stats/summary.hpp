@@ -12,6 +12,7 @@
 #include "core/date.hpp"
 #include "graph/network.hpp"
 #include "stats/date_histogram.hpp"
+#include "stats/drivers.hpp"
 #include "stats/tallies.hpp"
 
 namespace pipesim {
@@ -22,16 +23,6 @@ inline constexpr std::array<double, 4> reported_quantiles{0.10, 0.50, 0.80, 0.90
 // when that only happens after the horizon (the last bin).
 std::optional<std::int64_t> quantile_day(std::span<const std::uint32_t> histogram, double p,
                                          std::uint64_t total);
-
-// How often an activity lies on the chain of driving links behind a milestone, among the
-// iterations in which the milestone happens.
-struct Criticality {
-    std::string activity;
-    double index;
-};
-
-// At most this many activities are listed per milestone: the top of the ranking.
-inline constexpr std::size_t listed_critical_activities = 20;
 
 struct FinishForecast {
     std::string id;
@@ -50,11 +41,11 @@ struct FinishForecast {
     double mean_days;        // finish, in days from the plan start, when it happens
     double sd_days;
     Date deterministic;  // the finish with every duration at its most likely value
-    std::vector<Criticality> criticality;  // when tracked: most critical first
     // Where several paths merge (two or more predecessors): P50 less the deterministic
     // date in days, the schedule's merge bias; nullopt elsewhere or beyond the horizon.
     std::optional<int> merge_bias_days;
-    DateHistogram histogram;  // of the finish
+    DateHistogram histogram;         // of the finish
+    std::optional<Drivers> drivers;  // for a milestone with a target, when asked for
 };
 
 // A quantity's distribution at one date: a count, or an amount of money.
@@ -80,6 +71,7 @@ struct TargetForecast {
     double expected_shortfall;            // E[max(0, threshold - total at the deadline)]
     std::vector<ValueForecast> by_month;  // at Results::report_dates
     DateHistogram histogram;              // of the day it is reached
+    std::optional<Drivers> drivers;       // when asked for
 };
 
 // A cumulative total over time: spend (all, or a category's) or a funnel stage's count.
@@ -115,6 +107,9 @@ struct Results {
     std::string sampling = "monte-carlo";
 };
 
-Results summarise(const Network& network, const Tallies& tallies, std::uint64_t seed);
+// `sensitivity`, when given, is the replay of the same run (with criticality tracked):
+// every milestone with a target and every target then gets its drivers.
+Results summarise(const Network& network, const Tallies& tallies, std::uint64_t seed,
+                  const SensitivityTallies* sensitivity = nullptr);
 
 }  // namespace pipesim

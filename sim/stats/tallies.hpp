@@ -7,6 +7,7 @@
 
 #include "stats/finish_tallies.hpp"
 #include "stats/ledger_tallies.hpp"
+#include "stats/rank_correlation.hpp"
 
 namespace pipesim {
 
@@ -22,6 +23,16 @@ struct Tallies {
     // iterations each node lay on its driving path (interest x nodes).
     std::vector<std::uint32_t> critical_milestones;
     std::vector<std::uint64_t> critical_counts;
+};
+
+// What a replay of the same iterations keeps for sensitivity: the rank correlation of each
+// drawn duration with each milestone of interest's date and each target's day reached, and
+// the spread of each of those activities' simulated durations.
+struct SensitivityTallies {
+    std::vector<std::uint32_t> inputs;      // node index per input: its duration is drawn
+    std::vector<std::uint32_t> milestones;  // node index per milestone subject
+    RankCorrelationSums ranks;              // subjects: the milestones, then the targets
+    FinishMoments durations;                // per input
 };
 
 }  // namespace pipesim

@@ -16,13 +16,13 @@ Results tracked(const std::string& projects, std::uint64_t iterations, unsigned 
     settings.iterations = iterations;
     settings.seed = 43;
     settings.threads = threads;
-    settings.criticality = true;
+    settings.drivers = true;
     return forecast(testing::network_from(testing::plan_with(projects)), settings);
 }
 
 double index_of(const FinishForecast& milestone, const std::string& activity) {
-    for (const auto& c : milestone.criticality)
-        if (c.activity == activity) return c.index;
+    for (const auto& driver : milestone.drivers.value().activities)
+        if (driver.activity == activity) return driver.criticality.value();
     return 0.0;
 }
 

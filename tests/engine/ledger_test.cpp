@@ -318,7 +318,7 @@ TEST(Funnel, AnItemCanWaitForAMilestoneAndAMilestoneForAnItem) {
     // Starts 20 days after the road opens at time 100, when it converts at all.
     EXPECT_NEAR(*factory.p_on_time, 0.4, tolerance_in_se * std::sqrt(0.24 / n));
     EXPECT_NEAR(factory.p_happens, 0.4, tolerance_in_se * std::sqrt(0.24 / n));
-    EXPECT_EQ(factory.p_after_horizon, 0.0);  // when it happens, it is within the horizon
+    EXPECT_EQ(factory.p_after_horizon, 0.0);           // when it happens, it is within the horizon
     EXPECT_EQ(factory.dates[3]->iso(), "2024-04-29");  // quantiles given that it happens
     EXPECT_EQ(factory.dates[0]->iso(), "2024-04-29");
     EXPECT_EQ(factory.mean_days, 120.0);       // over the iterations in which it happens

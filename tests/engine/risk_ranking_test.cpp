@@ -29,13 +29,18 @@ ScenarioRun ranked(std::uint64_t iterations) {
     RunSettings settings;
     settings.iterations = iterations;
     settings.seed = 41;
-    return run_scenario(testing::scenario_from(chain), settings, {}, true);
+    settings.drivers = true;
+    return run_scenario(testing::scenario_from(chain), settings, {});
+}
+
+const std::vector<RiskImpact>& risks_of(const ScenarioRun& run) {
+    return run.results.milestones.at(0).drivers.value().risks;
 }
 
 TEST(RiskRanking, ARiskThatNeverOccursCostsNothing) {
     const ScenarioRun run = ranked(4000);
-    ASSERT_EQ(run.risk_ranking.size(), 1u);
-    for (const RiskImpact& impact : run.risk_ranking[0].risks) {
+    ASSERT_EQ(risks_of(run).size(), 3u);
+    for (const RiskImpact& impact : risks_of(run)) {
         if (impact.risk != "never") continue;
         EXPECT_EQ(impact.p_with, impact.p_without);  // exactly: the same iterations
         EXPECT_EQ(p80_days(impact), 0);
@@ -45,7 +50,7 @@ TEST(RiskRanking, ARiskThatNeverOccursCostsNothing) {
 TEST(RiskRanking, RanksByProbabilityLostWithTheExactDelay) {
     const std::uint64_t n = 40000;
     const ScenarioRun run = ranked(n);
-    const auto& risks = run.risk_ranking.at(0).risks;
+    const auto& risks = risks_of(run);
     ASSERT_EQ(risks.size(), 3u);
     EXPECT_EQ(risks[0].risk, "flood");
     // The target ends at time 125. Without the flood the milestone ends by 100 + 10 + 5:
@@ -61,13 +66,23 @@ TEST(RiskRanking, RanksByProbabilityLostWithTheExactDelay) {
     EXPECT_EQ(risks[2].p_with - risks[2].p_without, 0.0);
 }
 
-TEST(RiskRanking, DriversCsvHasARowPerMilestoneAndRisk) {
+TEST(RiskRanking, DriversCsvHasARowPerDrivingActivityAndRisk) {
     const ScenarioRun run = ranked(1000);
-    const std::string csv = drivers_csv(run.risk_ranking);
-    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 3);
+    // Only b's duration is drawn; a is critical in every iteration as well.
+    const std::string csv = drivers_csv(run.results, listed_drivers);
+    EXPECT_EQ(std::count(csv.begin(), csv.end(), '\n'), 1 + 2 + 3);
     EXPECT_EQ(csv.substr(0, csv.find('\n')),
-              "id,kind,driver_type,driver,p_with,p_without,p_points,p80_with,p80_without,"
-              "p80_days");
+              "id,kind,driver_type,driver,criticality,sensitivity,cruciality,ssi,p_with,"
+              "p_without,p_points,p80_with,p80_without,p80_days");
+    EXPECT_NE(csv.find("p.done,milestone,activity,p.a,1.000000,,,"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("p.done,milestone,risk,flood,"), std::string::npos);
+}
+
+TEST(RiskRanking, AreSkippedWithoutDrivers) {
+    RunSettings settings;
+    settings.iterations = 1000;
+    const ScenarioRun run = run_scenario(testing::scenario_from(chain), settings, {});
+    EXPECT_FALSE(run.results.milestones.at(0).drivers.has_value());
 }
 
 }  // namespace

@@ -81,6 +81,7 @@ TEST(DefaultScenario, ReproducesItsGoldenResults) {
     RunSettings settings;
     settings.iterations = golden_iterations;
     settings.seed = golden_seed;
+    settings.drivers = true;  // as `pipesim run` does by default
     const ScenarioRun run = run_scenario(load_scenario(default_scenario), settings, {});
     const std::string json = results_to_json(run.results, run.mitigation);
     const std::string golden = read_text(PIPESIM_TEST_DATA_DIR "/golden/qianjiang-2024.json");

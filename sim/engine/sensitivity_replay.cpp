@@ -1,0 +1,162 @@
+#include "engine/sensitivity_replay.hpp"
+
+#include <oneapi/tbb/enumerable_thread_specific.h>
+
+#include <algorithm>
+#include <memory>
+
+#include "engine/chunk_pipeline.hpp"
+#include "engine/forward_pass.hpp"
+#include "engine/ledger_pass.hpp"
+
+namespace pipesim {
+namespace {
+
+constexpr std::int32_t not_an_input = -1;
+
+// A worker's scratch and its exact integer sums.
+struct ReplayWorker {
+    BlockSchedule block;
+    LedgerBlock ledger_block;
+    std::vector<double> inputs;    // input * lanes + lane: quantised rank
+    std::vector<double> subjects;  // subject * lanes + lane: quantised rank
+    std::vector<std::int64_t> days_reached;
+    RankCorrelationSums ranks;
+};
+
+class SensitivityReplay {
+  public:
+    SensitivityReplay(const Network& network, const RunSettings& settings, const Tallies& run)
+        : network_(network),
+          sampling_(sampling_of(settings)),
+          iterations_(run.iterations),
+          pass_(network),
+          ledger_pass_(network),
+          milestones_(milestones_of_interest(network)),
+          input_of_node_(network.nodes.size(), not_an_input),
+          subject_of_node_(network.nodes.size(), not_an_input) {
+        for (NodeIndex n = 0; n < network.nodes.size(); ++n)
+            if (network.nodes[n].kind == ActivityKind::work && pass_.duration_is_drawn(n)) {
+                input_of_node_[n] = static_cast<std::int32_t>(inputs_.size());
+                inputs_.push_back(n);
+            }
+        auto shifts = std::make_shared<std::vector<double>>();
+        for (NodeIndex n : inputs_) shifts->push_back(most_likely(network.nodes[n].duration));
+        shifts_ = shifts;
+        for (std::size_t k = 0; k < milestones_.size(); ++k) {
+            subject_of_node_[milestones_[k]] = static_cast<std::int32_t>(k);
+            const auto slot = static_cast<std::size_t>(
+                std::find(run.tallied_nodes.begin(), run.tallied_nodes.end(), milestones_[k]) -
+                run.tallied_nodes.begin());
+            ranks_.push_back(mid_ranks(run.histograms.of(slot), run.iterations));
+        }
+        for (std::size_t t = 0; t < network.ledger.targets.size(); ++t)
+            ranks_.push_back(mid_ranks(run.ledger_histograms.reached.of(t), run.iterations));
+    }
+
+    SensitivityTallies run(const RunSettings& settings) {
+        tbb::enumerable_thread_specific<ReplayWorker> workers([&] {
+            const std::size_t lanes = iterations_per_block;
+            return ReplayWorker{BlockSchedule(pass_, network_, lanes),
+                                LedgerBlock(network_.ledger, lanes),
+                                std::vector<double>(inputs_.size() * lanes),
+                                std::vector<double>(ranks_.size() * lanes),
+                                std::vector<std::int64_t>(network_.ledger.targets.size() * lanes),
+                                RankCorrelationSums(ranks_.size(), inputs_.size())};
+        });
+        FinishMoments durations(shifts_);
+        const int threads = settings.threads == 0 ? tbb::info::default_concurrency()
+                                                  : static_cast<int>(settings.threads);
+        tbb::task_arena arena(threads);
+        run_chunks_in_order(
+            arena, 0, (iterations_ + iterations_per_chunk - 1) / iterations_per_chunk,
+            [&](std::uint64_t chunk) { return replay_chunk(chunk, workers.local()); },
+            [&](const FinishMoments& chunk) { durations.merge(chunk); });
+        RankCorrelationSums ranks(ranks_.size(), inputs_.size());
+        for (const ReplayWorker& worker : workers) ranks.merge(worker.ranks);
+        return {inputs_, milestones_, std::move(ranks), std::move(durations)};
+    }
+
+  private:
+    FinishMoments replay_chunk(std::uint64_t chunk, ReplayWorker& worker) const {
+        FinishMoments durations(shifts_);
+        const std::uint64_t begin = chunk * iterations_per_chunk;
+        const std::uint64_t end = std::min(iterations_, begin + iterations_per_chunk);
+        for (std::uint64_t first = begin; first < end; first += iterations_per_block) {
+            const auto count = static_cast<std::size_t>(
+                std::min<std::uint64_t>(iterations_per_block, end - first));
+            replay_block(first, count, worker, durations);
+        }
+        return durations;
+    }
+
+    void replay_block(std::uint64_t first, std::size_t count, ReplayWorker& worker,
+                      FinishMoments& durations) const {
+        const std::size_t lanes = worker.block.lanes;
+        const bool targets = !network_.ledger.targets.empty();
+        pass_.run_block(
+            sampling_, first, count, worker.block,
+            [&](NodeIndex node, const double* start, const double* finish, const double* hits) {
+                if (targets)
+                    ledger_pass_.record(node, sampling_, first, count, start, finish, hits,
+                                        worker.block.draws, worker.ledger_block);
+                if (const std::int32_t i = input_of_node_[node]; i != not_an_input) {
+                    const double* u =
+                        pass_.duration_uniforms(node, sampling_, first, count, worker.block);
+                    double* row = worker.inputs.data() + static_cast<std::size_t>(i) * lanes;
+                    for (std::size_t lane = 0; lane < count; ++lane) {
+                        row[lane] = RankCorrelationSums::quantised(u[lane]);
+                        durations.add(static_cast<std::size_t>(i), finish[lane] - start[lane]);
+                    }
+                }
+                if (const std::int32_t k = subject_of_node_[node]; k != not_an_input)
+                    rank_days(static_cast<std::size_t>(k), finish, count, worker);
+            });
+        if (targets) rank_days_reached(count, worker);
+        worker.ranks.add_block(worker.inputs, worker.subjects, lanes, count);
+    }
+
+    void rank_days(std::size_t subject, const double* finish, std::size_t count,
+                   ReplayWorker& worker) const {
+        const std::vector<double>& ranks = ranks_[subject];
+        double* row = worker.subjects.data() + subject * worker.block.lanes;
+        const auto last = static_cast<std::int64_t>(ranks.size() - 1);
+        for (std::size_t lane = 0; lane < count; ++lane) {
+            const std::int64_t day = std::min(day_index_of_time(finish[lane]), last);
+            row[lane] = RankCorrelationSums::quantised(ranks[static_cast<std::size_t>(day)]);
+        }
+    }
+
+    void rank_days_reached(std::size_t count, ReplayWorker& worker) const {
+        const std::size_t lanes = worker.block.lanes;
+        ledger_pass_.days_reached(worker.ledger_block, count, worker.days_reached.data());
+        for (std::size_t t = 0; t < network_.ledger.targets.size(); ++t) {
+            const std::vector<double>& ranks = ranks_[milestones_.size() + t];
+            double* row = worker.subjects.data() + (milestones_.size() + t) * lanes;
+            for (std::size_t lane = 0; lane < count; ++lane)
+                row[lane] = RankCorrelationSums::quantised(
+                    ranks[static_cast<std::size_t>(worker.days_reached[t * lanes + lane])]);
+        }
+    }
+
+    const Network& network_;
+    const Sampling sampling_;
+    const std::uint64_t iterations_;
+    ForwardPass pass_;
+    LedgerPass ledger_pass_;
+    std::vector<std::uint32_t> milestones_;
+    std::vector<std::uint32_t> inputs_;
+    std::vector<std::int32_t> input_of_node_;
+    std::vector<std::int32_t> subject_of_node_;
+    std::shared_ptr<const std::vector<double>> shifts_;  // per input: its most likely duration
+    std::vector<std::vector<double>> ranks_;             // per subject: mid-rank per day
+};
+
+}  // namespace
+
+SensitivityTallies replay_for_sensitivity(const Network& network, const RunSettings& settings,
+                                          const Tallies& run) {
+    return SensitivityReplay(network, settings, run).run(settings);
+}
+
+}  // namespace pipesim
