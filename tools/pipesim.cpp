@@ -42,6 +42,7 @@ struct RunOptions {
     std::optional<double> until_se;
     bool no_drivers = false;
     bool all_drivers = false;
+    std::vector<std::string> drivers_for;
 };
 
 // With --until-se and no --iterations, the run may go this far.
@@ -99,6 +100,7 @@ int run(const RunOptions& options) {
                                                                        : scenario.plan.iterations);
     settings.until_se = options.until_se;
     settings.drivers = !options.no_drivers;
+    settings.drivers_for = options.drivers_for;
     settings.seed = options.seed.value_or(scenario.plan.seed);
     settings.threads = options.threads;
     settings.sampling = options.sampling;
@@ -161,6 +163,12 @@ int main(int argc, char** argv) {
     run_command
         ->add_flag("--all-drivers", options.all_drivers,
                    "List every activity and risk among the drivers, not the top 20")
+        ->excludes("--no-drivers");
+    run_command
+        ->add_option("--drivers-for", options.drivers_for,
+                     "Milestone and target ids to find drivers for (comma-separated; default: "
+                     "every milestone with a target date and every target)")
+        ->delimiter(',')
         ->excludes("--no-drivers");
     run_command
         ->add_option("--until-se", options.until_se,

@@ -32,7 +32,7 @@ class SensitivityReplay {
           iterations_(run.iterations),
           pass_(network),
           ledger_pass_(network),
-          milestones_(milestones_of_interest(network)),
+          interest_(drivers_interest(network, settings)),
           input_of_node_(network.nodes.size(), not_an_input),
           subject_of_node_(network.nodes.size(), not_an_input) {
         for (NodeIndex n = 0; n < network.nodes.size(); ++n)
@@ -43,14 +43,15 @@ class SensitivityReplay {
         auto shifts = std::make_shared<std::vector<double>>();
         for (NodeIndex n : inputs_) shifts->push_back(most_likely(network.nodes[n].duration));
         shifts_ = shifts;
-        for (std::size_t k = 0; k < milestones_.size(); ++k) {
-            subject_of_node_[milestones_[k]] = static_cast<std::int32_t>(k);
+        const auto& milestones = interest_.milestones;
+        for (std::size_t k = 0; k < milestones.size(); ++k) {
+            subject_of_node_[milestones[k]] = static_cast<std::int32_t>(k);
             const auto slot = static_cast<std::size_t>(
-                std::find(run.tallied_nodes.begin(), run.tallied_nodes.end(), milestones_[k]) -
+                std::find(run.tallied_nodes.begin(), run.tallied_nodes.end(), milestones[k]) -
                 run.tallied_nodes.begin());
             ranks_.push_back(mid_ranks(run.histograms.of(slot), run.iterations));
         }
-        for (std::size_t t = 0; t < network.ledger.targets.size(); ++t)
+        for (std::uint32_t t : interest_.targets)
             ranks_.push_back(mid_ranks(run.ledger_histograms.reached.of(t), run.iterations));
     }
 
@@ -74,7 +75,8 @@ class SensitivityReplay {
             [&](const FinishMoments& chunk) { durations.merge(chunk); });
         RankCorrelationSums ranks(ranks_.size(), inputs_.size());
         for (const ReplayWorker& worker : workers) ranks.merge(worker.ranks);
-        return {inputs_, milestones_, std::move(ranks), std::move(durations)};
+        return {inputs_, interest_.milestones, interest_.targets, std::move(ranks),
+                std::move(durations)};
     }
 
   private:
@@ -93,7 +95,7 @@ class SensitivityReplay {
     void replay_block(std::uint64_t first, std::size_t count, ReplayWorker& worker,
                       FinishMoments& durations) const {
         const std::size_t lanes = worker.block.lanes;
-        const bool targets = !network_.ledger.targets.empty();
+        const bool targets = !interest_.targets.empty();
         pass_.run_block(
             sampling_, first, count, worker.block,
             [&](NodeIndex node, const double* start, const double* finish, const double* hits) {
@@ -130,12 +132,14 @@ class SensitivityReplay {
     void rank_days_reached(std::size_t count, ReplayWorker& worker) const {
         const std::size_t lanes = worker.block.lanes;
         ledger_pass_.days_reached(worker.ledger_block, count, worker.days_reached.data());
-        for (std::size_t t = 0; t < network_.ledger.targets.size(); ++t) {
-            const std::vector<double>& ranks = ranks_[milestones_.size() + t];
-            double* row = worker.subjects.data() + (milestones_.size() + t) * lanes;
+        const std::size_t first_target = interest_.milestones.size();
+        for (std::size_t k = 0; k < interest_.targets.size(); ++k) {
+            const std::vector<double>& ranks = ranks_[first_target + k];
+            const std::int64_t* days = worker.days_reached.data() + interest_.targets[k] * lanes;
+            double* row = worker.subjects.data() + (first_target + k) * lanes;
             for (std::size_t lane = 0; lane < count; ++lane)
-                row[lane] = RankCorrelationSums::quantised(
-                    ranks[static_cast<std::size_t>(worker.days_reached[t * lanes + lane])]);
+                row[lane] =
+                    RankCorrelationSums::quantised(ranks[static_cast<std::size_t>(days[lane])]);
         }
     }
 
@@ -144,7 +148,7 @@ class SensitivityReplay {
     const std::uint64_t iterations_;
     ForwardPass pass_;
     LedgerPass ledger_pass_;
-    std::vector<std::uint32_t> milestones_;
+    DriversInterest interest_;
     std::vector<std::uint32_t> inputs_;
     std::vector<std::int32_t> input_of_node_;
     std::vector<std::int32_t> subject_of_node_;

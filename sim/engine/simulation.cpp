@@ -6,6 +6,7 @@
 #include <cmath>
 #include <memory>
 
+#include "core/text.hpp"
 #include "engine/chunk_pipeline.hpp"
 #include "engine/critical_paths.hpp"
 #include "engine/forward_pass.hpp"
@@ -58,7 +59,7 @@ class ChunkRunner {
           sampling_(sampling_of(settings)),
           slots_(slots),
           slot_of_node_(network.nodes.size(), not_tallied),
-          interest_(settings.drivers ? milestones_of_interest(network)
+          interest_(settings.drivers ? drivers_interest(network, settings).milestones
                                      : std::vector<std::uint32_t>{}),
           interest_of_node_(network.nodes.size(), not_tallied),
           pass_(network),
@@ -168,12 +169,33 @@ Sampling sampling_of(const RunSettings& settings) {
                                : 0u};
 }
 
-std::vector<std::uint32_t> milestones_of_interest(const Network& network) {
-    std::vector<std::uint32_t> milestones;
-    for (NodeIndex n = 0; n < network.nodes.size(); ++n)
-        if (network.nodes[n].kind == ActivityKind::milestone && network.nodes[n].target)
-            milestones.push_back(n);
-    return milestones;
+DriversInterest drivers_interest(const Network& network, const RunSettings& settings) {
+    DriversInterest interest;
+    const auto& asked = settings.drivers_for;
+    const auto marked = [&](const std::string& id) {
+        return std::find(asked.begin(), asked.end(), id) != asked.end();
+    };
+    std::vector<std::string_view> known;
+    for (NodeIndex n = 0; n < network.nodes.size(); ++n) {
+        const NetworkNode& node = network.nodes[n];
+        if (node.kind != ActivityKind::milestone) continue;
+        known.push_back(node.id);
+        if (asked.empty() ? node.target.has_value() : marked(node.id))
+            interest.milestones.push_back(n);
+    }
+    for (std::size_t t = 0; t < network.ledger.targets.size(); ++t) {
+        known.push_back(network.ledger.targets[t].id);
+        if (asked.empty() || marked(network.ledger.targets[t].id))
+            interest.targets.push_back(static_cast<std::uint32_t>(t));
+    }
+    for (const std::string& id : asked)
+        if (std::find(known.begin(), known.end(), id) == known.end()) {
+            const std::string near = closest_match(id, known);
+            throw InputError({}, "drivers for " + id,
+                             "is not a milestone or target of the scenario" +
+                                 (near.empty() ? std::string() : "; did you mean " + near + "?"));
+        }
+    return interest;
 }
 
 double largest_standard_error(const Network& network, const std::vector<std::uint32_t>& slots,

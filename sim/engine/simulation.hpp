@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <functional>
 #include <optional>
+#include <string>
+#include <vector>
 
 #include "graph/network.hpp"
 #include "stats/tallies.hpp"
@@ -36,6 +38,9 @@ struct RunSettings {
     // milestone's date (criticality); then forecast() replays the iterations for the rank
     // correlation of every activity's duration with each date (sensitivity).
     bool drivers = false;
+    // The milestones and targets (ids) whose drivers are reported; empty: every milestone
+    // with a target date and every target.
+    std::vector<std::string> drivers_for;
     // Called between chunks, in order, with the number of iterations finished so far.
     std::function<void(std::uint64_t)> on_progress;
 };
@@ -52,8 +57,13 @@ inline constexpr std::size_t iterations_per_block = 256;
 // The random numbers of a run: a pure function of the seed, the iteration and the variable.
 Sampling sampling_of(const RunSettings& settings);
 
-// The milestones whose drivers are reported: those with a target date, in node order.
-std::vector<std::uint32_t> milestones_of_interest(const Network& network);
+// The milestones (node indices, in node order) and targets (indices, in order) whose
+// drivers are reported. Throws InputError for an id in drivers_for that is neither.
+struct DriversInterest {
+    std::vector<std::uint32_t> milestones;
+    std::vector<std::uint32_t> targets;
+};
+DriversInterest drivers_interest(const Network& network, const RunSettings& settings);
 
 // Throws InputError if the settings are out of range (no iterations, more than 2^32, a
 // standard error that is not in (0, 0.5]).

@@ -108,10 +108,9 @@ std::string driver_rows(const std::string& id, const char* kind, const Drivers& 
         const RiskImpact& impact = drivers.risks[r];
         const auto days = p80_days(impact);
         rows += field(id) + ',' + kind + ",risk," + field(impact.risk) + ",,,,," +
-                number(impact.p_with, 6) + ',' + number(impact.p_without, 6) + ',' +
-                number(impact.p_without - impact.p_with, 6) + ',' + date_cell(impact.p80_with) +
-                ',' + date_cell(impact.p80_without) + ',' + (days ? std::to_string(*days) : "") +
-                "\n";
+                optional_cell(impact.p_with) + ',' + optional_cell(impact.p_without) + ',' +
+                optional_cell(p_points(impact)) + ',' + date_cell(impact.p80_with) + ',' +
+                date_cell(impact.p80_without) + ',' + (days ? std::to_string(*days) : "") + "\n";
     }
     return rows;
 }

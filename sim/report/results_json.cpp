@@ -55,9 +55,9 @@ Json drivers_json(const Drivers& drivers, std::size_t listed) {
         const RiskImpact& impact = drivers.risks[r];
         const auto days = p80_days(impact);
         risks.push_back({{"risk", impact.risk},
-                         {"p_with", probability(impact.p_with)},
-                         {"p_without", probability(impact.p_without)},
-                         {"p_points", probability(impact.p_without - impact.p_with)},
+                         {"p_with", optional_number(impact.p_with)},
+                         {"p_without", optional_number(impact.p_without)},
+                         {"p_points", optional_number(p_points(impact))},
                          {"p80_with", date_or_null(impact.p80_with)},
                          {"p80_without", date_or_null(impact.p80_without)},
                          {"p80_days", days ? Json(*days) : Json()}});

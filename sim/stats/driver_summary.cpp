@@ -52,10 +52,10 @@ class DriverSummary {
         std::vector<ActivityDriver> activities;
         std::vector<NodeIndex> nodes;
         for (NodeIndex n = 0; n < network_.nodes.size(); ++n) {
-            const std::int32_t input = input_of_node_[n];
-            const bool critical = subject.critical && subject.critical[n] > 0;
-            if (input == not_an_input && !critical) continue;
-            activities.push_back(driver(subject, n, input));
+            if (network_.nodes[n].kind != ActivityKind::work) continue;
+            ActivityDriver d = driver(subject, n, input_of_node_[n]);
+            if (!listed(subject, d)) continue;
+            activities.push_back(std::move(d));
             nodes.push_back(n);
         }
         rank(network_, activities, nodes);
@@ -63,6 +63,15 @@ class DriverSummary {
     }
 
   private:
+    // On a milestone's driving path at least once; for a target, a sensitivity that
+    // independence would give less than once in 300 runs (three standard errors, 1/sqrt(n)
+    // each).
+    bool listed(const Subject& subject, const ActivityDriver& driver) const {
+        if (subject.critical) return driver.criticality.value_or(0.0) > 0.0;
+        const auto n = static_cast<double>(sensitivity_.ranks.iterations());
+        return driver.sensitivity && std::abs(*driver.sensitivity) * std::sqrt(n) > 3.0;
+    }
+
     ActivityDriver driver(const Subject& subject, NodeIndex node, std::int32_t input) const {
         const NetworkNode& n = network_.nodes[node];
         ActivityDriver driver{n.id, n.name, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
@@ -75,7 +84,8 @@ class DriverSummary {
                                        : static_cast<double>(subject.critical[node]) /
                                              static_cast<double>(subject.happened);
         driver.criticality = criticality;
-        if (driver.sensitivity) driver.cruciality = criticality * *driver.sensitivity;
+        // Adding zero turns the -0 of a never-critical activity into 0.
+        if (driver.sensitivity) driver.cruciality = criticality * *driver.sensitivity + 0.0;
         if (input != not_an_input && subject.sd_days > 0.0)
             driver.sensitivity_index =
                 criticality *
@@ -110,8 +120,8 @@ void summarise_drivers(const Network& network, const Tallies& tallies,
             tallies.moments.happened(slot), forecast->sd_days};
         forecast->drivers = summary.drivers_of(subject);
     }
-    for (std::size_t t = 0; t < results.targets.size(); ++t)
-        results.targets[t].drivers = summary.drivers_of({milestones + t});
+    for (std::size_t k = 0; k < sensitivity.targets.size(); ++k)
+        results.targets[sensitivity.targets[k]].drivers = summary.drivers_of({milestones + k});
 }
 
 }  // namespace pipesim

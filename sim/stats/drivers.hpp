@@ -30,12 +30,14 @@ struct ActivityDriver {
 
 struct RiskImpact {
     std::string risk;
-    double p_with;     // p_on_time or p_reached with every risk
-    double p_without;  // with this risk switched off
-    std::optional<Date> p80_with;
+    std::optional<double> p_with;     // p_on_time or p_reached with every risk; nullopt
+    std::optional<double> p_without;  // for a milestone without a target date
+    std::optional<Date> p80_with;     // with this risk switched off
     std::optional<Date> p80_without;
 };
 
+// Probability points the risk costs; nullopt without a target date.
+std::optional<double> p_points(const RiskImpact& impact);
 // Days the risk pushes the P80 date out; nullopt when either lies beyond the horizon.
 std::optional<int> p80_days(const RiskImpact& impact);
 

@@ -29,6 +29,7 @@ class RankCorrelationSums {
                    std::size_t lanes, std::size_t count);
     void merge(const RankCorrelationSums& other);
 
+    std::int64_t iterations() const { return n_; }
     // nullopt when either side never varies.
     std::optional<double> correlation(std::size_t subject, std::size_t input) const;
 

@@ -12,7 +12,7 @@
 namespace pipesim {
 
 // `without[r]` are the results with risk r switched off, in the network's risk order.
-// Fills the risks of the drivers of every milestone with a target and every target.
+// Fills the risks of every milestone's and target's drivers.
 void rank_risks(Results& with, const std::vector<std::string>& risks,
                 const std::vector<Results>& without);
 

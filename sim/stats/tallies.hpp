@@ -31,6 +31,7 @@ struct Tallies {
 struct SensitivityTallies {
     std::vector<std::uint32_t> inputs;      // node index per input: its duration is drawn
     std::vector<std::uint32_t> milestones;  // node index per milestone subject
+    std::vector<std::uint32_t> targets;     // target index per target subject
     RankCorrelationSums ranks;              // subjects: the milestones, then the targets
     FinishMoments durations;                // per input
 };

@@ -59,11 +59,11 @@ TEST(RiskRanking, RanksByProbabilityLostWithTheExactDelay) {
     // the small risk 0.3 x 0.1 x 0.5 probability points.
     const double se = 4 * std::sqrt(0.25 / n);
     EXPECT_EQ(risks[0].p_without, 1.0);
-    EXPECT_NEAR(risks[0].p_without - risks[0].p_with, 0.165, se);
-    EXPECT_NEAR(risks[1].p_without - risks[1].p_with, 0.015, se);
+    EXPECT_NEAR(p_points(risks[0]).value(), 0.165, se);
+    EXPECT_NEAR(p_points(risks[1]).value(), 0.015, se);
     EXPECT_EQ(risks[1].risk, "small");
     EXPECT_EQ(risks[2].risk, "never");
-    EXPECT_EQ(risks[2].p_with - risks[2].p_without, 0.0);
+    EXPECT_EQ(p_points(risks[2]), 0.0);
 }
 
 TEST(RiskRanking, DriversCsvHasARowPerDrivingActivityAndRisk) {
@@ -76,6 +76,48 @@ TEST(RiskRanking, DriversCsvHasARowPerDrivingActivityAndRisk) {
               "p_without,p_points,p80_with,p80_without,p80_days");
     EXPECT_NE(csv.find("p.done,milestone,activity,p.a,1.000000,,,"), std::string::npos) << csv;
     EXPECT_NE(csv.find("p.done,milestone,risk,flood,"), std::string::npos);
+}
+
+TEST(RiskRanking, FollowTheMilestonesAndTargetsMarkedForDrivers) {
+    const std::string yaml = testing::plan_with(R"(  - id: p
+    category: rail
+    activities:
+      - {id: a, duration: {dist: uniform, min: 90, max: 110}}
+    milestones:
+      - {id: half, after: [a]}
+      - {id: done, after: [half], target: 2024-06-01}
+)") + R"(risks:
+  - {id: flood, probability: 1, hits: [p.a], delay: 20}
+)";
+    RunSettings settings;
+    settings.iterations = 2000;
+    settings.drivers = true;
+    settings.drivers_for = {"p.half"};
+    const ScenarioRun run = run_scenario(testing::scenario_from(yaml), settings, {});
+    const FinishForecast& half = testing::find(run.results.milestones, "p.half");
+    EXPECT_FALSE(testing::find(run.results.milestones, "p.done").drivers.has_value());
+    ASSERT_TRUE(half.drivers.has_value());
+    EXPECT_EQ(half.drivers->activities.at(0).criticality, 1.0);
+    // Without a target date there is no probability, but the P80 moves by the delay.
+    const RiskImpact& flood = half.drivers->risks.at(0);
+    EXPECT_FALSE(flood.p_with.has_value());
+    EXPECT_FALSE(p_points(flood).has_value());
+    EXPECT_EQ(p80_days(flood), 20);
+}
+
+TEST(RiskRanking, AnUnknownMarkedIdIsAnInputErrorWithASuggestion) {
+    RunSettings settings;
+    settings.iterations = 100;
+    settings.drivers = true;
+    settings.drivers_for = {"p.dnoe"};
+    try {
+        run_scenario(testing::scenario_from(chain), settings, {});
+        FAIL() << "no error";
+    } catch (const InputError& error) {
+        const std::string message = describe(error.problems().at(0));
+        EXPECT_NE(message.find("p.dnoe"), std::string::npos) << message;
+        EXPECT_NE(message.find("did you mean p.done?"), std::string::npos) << message;
+    }
 }
 
 TEST(RiskRanking, AreSkippedWithoutDrivers) {
