@@ -47,9 +47,10 @@ TEST(ResultsJson, HasTheDocumentedShape) {
 TEST(ResultsJson, CsvQuotesNamesWithCommasAndQuotes) {
     const auto results = testing::forecast_of(scenario, 500, 7);
     const std::string csv = activities_csv(results.activities);
-    EXPECT_EQ(csv.substr(0, csv.find('\n')),
-              "id,name,project,category,p10,p50,p80,p90,p_after_horizon,p_happens,mean_days,sd_days,"
-              "deterministic");
+    EXPECT_EQ(
+        csv.substr(0, csv.find('\n')),
+        "id,name,project,category,p10,p50,p80,p90,p_after_horizon,p_happens,mean_days,sd_days,"
+        "deterministic");
     EXPECT_NE(csv.find("hsr.a,\"铺轨, 第一段 \"\"A\"\"\",hsr,rail,"), std::string::npos) << csv;
     const std::string milestones = milestones_csv(results.milestones);
     EXPECT_NE(milestones.find(",2024-01-25,"), std::string::npos) << milestones;
@@ -60,6 +61,36 @@ TEST(ResultsJson, TerminalTableAlignsChineseNames) {
     EXPECT_NE(table.find("基本达到通车条件"), std::string::npos);
     EXPECT_NE(table.find("2024-01-25"), std::string::npos);
     EXPECT_NE(table.find('%'), std::string::npos);
+}
+
+}  // namespace
+}  // namespace pipesim
+
+namespace pipesim {
+namespace {
+
+TEST(ResultsJson, ListsTheTopDriversUnlessAskedForAll) {
+    RunSettings settings;
+    settings.iterations = 2000;
+    settings.drivers = true;
+    const Results results = forecast(testing::network_from(testing::plan_with(R"(  - id: p
+    category: rail
+    activities:
+      - {id: a, duration: {dist: uniform, min: 0, max: 100}}
+      - {id: b, duration: {dist: uniform, min: 0, max: 100}, after: [a]}
+      - {id: c, duration: {dist: uniform, min: 0, max: 100}, after: [b]}
+    milestones:
+      - {id: done, after: [c], target: 2024-06-01}
+)")),
+                                     settings);
+    const auto drivers_of = [&](std::size_t listed) {
+        return nlohmann::json::parse(
+            results_to_json(results, {}, listed))["milestones"][0]["drivers"]["activities"];
+    };
+    EXPECT_EQ(drivers_of(2).size(), 2u);
+    EXPECT_EQ(drivers_of(all_drivers).size(), 3u);
+    for (const char* key : {"criticality", "sensitivity", "cruciality", "ssi"})
+        EXPECT_TRUE(drivers_of(1)[0][key].is_number()) << key;
 }
 
 }  // namespace
