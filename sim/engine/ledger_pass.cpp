@@ -177,18 +177,20 @@ std::int64_t LedgerPass::day_reached(const Measure& measure, const LedgerBlock& 
     return low;
 }
 
-void LedgerPass::tally_target(std::size_t t, const LedgerBlock& block, std::size_t lane,
-                              LedgerHistograms& histograms, LedgerSums& sums) const {
+std::int64_t LedgerPass::tally_target(std::size_t t, const LedgerBlock& block, std::size_t lane,
+                                      LedgerHistograms& histograms, LedgerSums& sums) const {
     const NetworkTarget& target = ledger_.targets[t];
     const Measure& measure = ledger_.measures[target.measure];
     const double total = total_at(measure, block, lane, deadline_times_[t]);
     histograms.at_deadline[t].add(total);
     sums.add_at_deadline(t, total);
-    histograms.reached.add(t, day_reached(measure, block, lane, target.threshold));
+    const std::int64_t day = day_reached(measure, block, lane, target.threshold);
+    histograms.reached.add(t, day);
+    return day;
 }
 
 void LedgerPass::tally(LedgerBlock& block, std::size_t count, LedgerHistograms& histograms,
-                       LedgerSums& sums, bool targets_only) const {
+                       LedgerSums& sums, bool targets_only, std::int64_t* days_reached) const {
     const std::size_t dates = report_times_.size();
     for (std::size_t lane = 0; lane < count; ++lane) {
         for (std::size_t m = 0; m < ledger_.measures.size(); ++m) {
@@ -198,7 +200,10 @@ void LedgerPass::tally(LedgerBlock& block, std::size_t count, LedgerHistograms& 
                 histograms.at_dates[m * dates + d].add(block.totals[d]);
                 sums.add_at_date(m, d, block.totals[d]);
             }
-            for (std::size_t t : targets_of_[m]) tally_target(t, block, lane, histograms, sums);
+            for (std::size_t t : targets_of_[m]) {
+                const std::int64_t day = tally_target(t, block, lane, histograms, sums);
+                if (days_reached) days_reached[t * block.lanes + lane] = day;
+            }
         }
     }
 }

@@ -39,9 +39,11 @@ class LedgerPass {
                 const BlockDraws& draws, LedgerBlock& block) const;
 
     // Tallies the measures and targets of the block's first `count` iterations; with
-    // `targets_only`, the measures' totals at the report dates are left out.
+    // `targets_only`, the measures' totals at the report dates are left out. With
+    // `days_reached`, each target's day reached goes there too, as days_reached does.
     void tally(LedgerBlock& block, std::size_t count, LedgerHistograms& histograms,
-               LedgerSums& sums, bool targets_only = false) const;
+               LedgerSums& sums, bool targets_only = false,
+               std::int64_t* days_reached = nullptr) const;
     // The day index each target reaches its threshold in each of the block's first `count`
     // iterations, into days[target * block.lanes + lane] (the horizon's length: not within
     // it).
@@ -71,8 +73,9 @@ class LedgerPass {
     // report dates in block.totals.
     std::int64_t day_reached(const Measure& measure, const LedgerBlock& block, std::size_t lane,
                              double threshold) const;
-    void tally_target(std::size_t target, const LedgerBlock& block, std::size_t lane,
-                      LedgerHistograms& histograms, LedgerSums& sums) const;
+    // Returns the day it reaches its threshold.
+    std::int64_t tally_target(std::size_t target, const LedgerBlock& block, std::size_t lane,
+                              LedgerHistograms& histograms, LedgerSums& sums) const;
 
     const Network& network_;
     const Ledger& ledger_;

@@ -40,7 +40,8 @@ struct Worker {
     FinishHistograms histograms;
     LedgerBlock ledger_block;
     LedgerHistograms ledger_histograms;
-    CriticalPaths critical;  // behind each milestone of interest
+    CriticalPaths critical;                  // behind each milestone of interest
+    std::vector<std::int64_t> days_reached;  // target * lanes + lane, when outcomes are kept
 };
 
 // What a chunk adds to the floating-point sums, merged in chunk order.
@@ -71,12 +72,17 @@ class ChunkRunner {
                   FinishHistograms(slots.size(), network.horizon_days()),
                   LedgerBlock(network.ledger, iterations_per_block),
                   LedgerHistograms(network.ledger, network.horizon_days()),
-                  CriticalPaths(interest_.size(), network.nodes.size(), iterations_per_block)};
+                  CriticalPaths(interest_.size(), network.nodes.size(), iterations_per_block),
+                  std::vector<std::int64_t>(settings.record_outcomes
+                                                ? network.ledger.targets.size() *
+                                                      iterations_per_block
+                                                : 0)};
           }) {
         for (std::size_t slot = 0; slot < slots.size(); ++slot)
             slot_of_node_[slots[slot]] = static_cast<std::int32_t>(slot);
         for (std::size_t k = 0; k < interest_.size(); ++k)
             interest_of_node_[interest_[k]] = static_cast<std::int32_t>(k);
+        if (settings.record_outcomes) keep_outcomes();
     }
 
     const std::vector<std::uint32_t>& interest() const { return interest_; }
@@ -105,12 +111,19 @@ class ChunkRunner {
                     if (const std::int32_t k = interest_of_node_[node]; k != not_tallied)
                         worker.critical.walk_back(static_cast<std::size_t>(k), node, finish, count,
                                                   worker.block);
+                    if (!promise_of_node_.empty() && promise_of_node_[node] != not_tallied)
+                        record_outcomes(static_cast<std::size_t>(promise_of_node_[node]), finish,
+                                        first, count);
                 });
             ledger_pass_.tally(worker.ledger_block, count, worker.ledger_histograms, sums.ledger,
-                               settings_.targets_only);
+                               settings_.targets_only,
+                               worker.days_reached.empty() ? nullptr : worker.days_reached.data());
+            if (!worker.days_reached.empty()) record_target_outcomes(worker, first, count);
         }
         return sums;
     }
+
+    OutcomeBits take_outcomes() { return std::move(outcomes_); }
 
     FinishHistograms merged_histograms() const {
         FinishHistograms total(slots_.size(), network_.horizon_days());
@@ -131,6 +144,36 @@ class ChunkRunner {
     }
 
   private:
+    // Promises are the milestones with a target date, then the targets: the outcome is
+    // whether the day it happens (is reached) is at most the promised day.
+    void keep_outcomes() {
+        const std::vector<std::uint32_t> milestones = promised_milestones(network_);
+        promise_of_node_.assign(network_.nodes.size(), not_tallied);
+        for (std::size_t k = 0; k < milestones.size(); ++k) {
+            promise_of_node_[milestones[k]] = static_cast<std::int32_t>(k);
+            promised_day_.push_back(*network_.nodes[milestones[k]].target - network_.plan_start);
+        }
+        for (const NetworkTarget& target : network_.ledger.targets)
+            promised_day_.push_back(target.deadline - network_.plan_start);
+        outcomes_ = OutcomeBits(promised_day_.size(), settings_.iterations);
+    }
+
+    void record_outcomes(std::size_t promise, const double* finish, std::uint64_t first,
+                         std::size_t count) {
+        for (std::size_t i = 0; i < count; ++i)
+            if (day_index_of_time(finish[i]) <= promised_day_[promise])
+                outcomes_.set(promise, first + i);
+    }
+
+    void record_target_outcomes(const Worker& worker, std::uint64_t first, std::size_t count) {
+        const std::size_t milestones = promised_day_.size() - network_.ledger.targets.size();
+        for (std::size_t t = 0; t < network_.ledger.targets.size(); ++t)
+            for (std::size_t i = 0; i < count; ++i)
+                if (worker.days_reached[t * iterations_per_block + i] <=
+                    promised_day_[milestones + t])
+                    outcomes_.set(milestones + t, first + i);
+    }
+
     static void tally(std::size_t slot, const double* finish, std::size_t count, Worker& worker,
                       FinishMoments& moments) {
         for (std::size_t i = 0; i < count; ++i) {
@@ -149,6 +192,9 @@ class ChunkRunner {
     ForwardPass pass_;
     LedgerPass ledger_pass_;
     std::shared_ptr<const std::vector<double>> deterministic_;
+    std::vector<std::int32_t> promise_of_node_;  // when outcomes are kept
+    std::vector<std::int64_t> promised_day_;     // per promise: the last day on time
+    OutcomeBits outcomes_;  // iterations are chunk-aligned words: workers never share one
     tbb::enumerable_thread_specific<Worker> workers_;
 };
 
@@ -167,6 +213,14 @@ Sampling sampling_of(const RunSettings& settings) {
     return {settings.seed, settings.sampling == SamplingMethod::latin_hypercube
                                ? static_cast<std::uint32_t>(settings.iterations)
                                : 0u};
+}
+
+std::vector<std::uint32_t> promised_milestones(const Network& network) {
+    std::vector<std::uint32_t> milestones;
+    for (NodeIndex n = 0; n < network.nodes.size(); ++n)
+        if (network.nodes[n].kind == ActivityKind::milestone && network.nodes[n].target)
+            milestones.push_back(n);
+    return milestones;
 }
 
 DriversInterest drivers_interest(const Network& network, const RunSettings& settings) {
@@ -258,7 +312,8 @@ Tallies simulate(const Network& network, const RunSettings& settings) {
                    runner.merged_ledger_histograms(),
                    std::move(sums.ledger),
                    runner.interest(),
-                   runner.merged_critical().counts()};
+                   runner.merged_critical().counts(),
+                   runner.take_outcomes()};
 }
 
 }  // namespace pipesim

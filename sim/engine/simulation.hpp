@@ -41,6 +41,9 @@ struct RunSettings {
     // The milestones and targets (ids) whose drivers are reported; empty: every milestone
     // with a target date and every target.
     std::vector<std::string> drivers_for;
+    // Keep, per iteration, whether each promise was met (Tallies::outcomes), so that two
+    // runs on the same random numbers can be compared iteration by iteration.
+    bool record_outcomes = false;
     // Called between chunks, in order, with the number of iterations finished so far.
     std::function<void(std::uint64_t)> on_progress;
 };
@@ -56,6 +59,10 @@ inline constexpr std::size_t iterations_per_block = 256;
 
 // The random numbers of a run: a pure function of the seed, the iteration and the variable.
 Sampling sampling_of(const RunSettings& settings);
+
+// The milestones with a target date, in node order: with the targets, in order, the
+// promises a run checks (Tallies::outcomes).
+std::vector<std::uint32_t> promised_milestones(const Network& network);
 
 // The milestones (node indices, in node order) and targets (indices, in order) whose
 // drivers are reported. Throws InputError for an id in drivers_for that is neither.

@@ -263,6 +263,37 @@ double most_likely(const Distribution& distribution) {
         distribution);
 }
 
+Distribution scaled(const Distribution& distribution, double factor) {
+    return std::visit(
+        Overloaded{
+            [&](const FixedDistribution& d) -> Distribution {
+                return FixedDistribution{d.value * factor};
+            },
+            [&](const UniformDistribution& d) -> Distribution {
+                return UniformDistribution{d.min * factor, d.max * factor};
+            },
+            [&](const TriangularDistribution& d) -> Distribution {
+                return TriangularDistribution{d.min * factor, d.mode * factor, d.max * factor};
+            },
+            [&](const PertDistribution& d) -> Distribution {
+                return PertDistribution{d.min * factor, d.mode * factor, d.max * factor};
+            },
+            [&](const NormalDistribution& d) -> Distribution {
+                return NormalDistribution{d.mean * factor, d.sd * factor};
+            },
+            // log(f X) = log f + log X: the location moves, the shape stays.
+            [&](const LogNormalDistribution& d) -> Distribution {
+                return LogNormalDistribution{d.mu + std::log(factor), d.sigma};
+            },
+            [&](const DiscreteDistribution& d) -> Distribution {
+                DiscreteDistribution stretched = d;
+                for (double& value : stretched.values) value *= factor;
+                return stretched;
+            },
+        },
+        distribution);
+}
+
 double practical_maximum(const Distribution& distribution) {
     constexpr double tail_sds = 6.0;
     return std::visit(

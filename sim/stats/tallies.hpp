@@ -7,6 +7,7 @@
 
 #include "stats/finish_tallies.hpp"
 #include "stats/ledger_tallies.hpp"
+#include "stats/outcome_bits.hpp"
 #include "stats/rank_correlation.hpp"
 
 namespace pipesim {
@@ -23,6 +24,9 @@ struct Tallies {
     // iterations each node lay on its driving path (interest x nodes).
     std::vector<std::uint32_t> critical_milestones;
     std::vector<std::uint64_t> critical_counts;
+    // When kept: per promise (milestones with a target date in node order, then targets)
+    // and iteration, whether it was met.
+    OutcomeBits outcomes;
 };
 
 // What a replay of the same iterations keeps for sensitivity: the rank correlation of each

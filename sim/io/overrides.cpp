@@ -1,0 +1,125 @@
+#include "io/overrides.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <optional>
+
+#include "io/scenario_paths.hpp"
+#include "io/yaml_reader.hpp"
+
+namespace pipesim {
+namespace {
+
+std::string entity_of(const Override& override) {
+    return override.origin + " " + override.path;
+}
+
+struct Splice {
+    std::size_t offset;
+    std::size_t length;
+    std::string text;
+};
+
+std::string spliced(std::string_view text, std::vector<Splice> splices) {
+    std::sort(splices.begin(), splices.end(),
+              [](const Splice& a, const Splice& b) { return a.offset > b.offset; });
+    std::string result(text);
+    for (const Splice& s : splices) result.replace(s.offset, s.length, s.text);
+    return result;
+}
+
+bool is_duplicate(const std::vector<Override>& overrides, std::size_t i) {
+    for (std::size_t j = 0; j < i; ++j)
+        if (overrides[j].path == overrides[i].path) return true;
+    return false;
+}
+
+// Whether `path` is `<prefix><id><suffix>`, and the id if so.
+std::optional<std::string> id_in(std::string_view path, std::string_view prefix,
+                                 std::string_view suffix) {
+    if (path.size() <= prefix.size() + suffix.size() || path.substr(0, prefix.size()) != prefix ||
+        path.substr(path.size() - suffix.size()) != suffix)
+        return std::nullopt;
+    return std::string(path.substr(prefix.size(), path.size() - prefix.size() - suffix.size()));
+}
+
+// Which activities a scale path stretches.
+bool scales(std::string_view path, const Project& project, const Activity& activity) {
+    if (path == "durations.scale") return true;
+    if (const auto category = id_in(path, "categories.", ".duration_scale"))
+        return *category == category_name(project.category);
+    if (const auto id = id_in(path, "projects.", ".duration_scale")) return *id == project.id;
+    if (const auto id = id_in(path, "projects.", ".duration.scale")) {
+        const std::string full = *id;  // "<project>.activities.<activity>"
+        return full == project.id + ".activities." +
+                           activity.id.substr(activity.id.find('.') + 1);
+    }
+    if (const auto id = id_in(path, "assumptions.", ".duration.scale"))
+        return *id == activity.assumption;
+    return false;
+}
+
+void apply_scale(const Override& override, Scenario& scenario) {
+    for (Project& project : scenario.projects)
+        for (Activity& activity : project.activities)
+            if (scales(override.path, project, activity))
+                activity.duration = scaled(activity.duration, override.value);
+}
+
+}  // namespace
+
+std::vector<std::string> overridable_paths(std::string_view text, const std::string& source) {
+    std::vector<std::string> paths;
+    for (const NumberInText& number : numbers_by_path(text, source)) paths.push_back(number.path);
+    for (std::string& path : scale_paths(text)) paths.push_back(std::move(path));
+    return paths;
+}
+
+ScenarioReading read_with_overrides(std::string_view text, const std::string& source,
+                                    const std::vector<Override>& overrides) {
+    const std::vector<NumberInText> numbers = numbers_by_path(text, source);
+    const std::vector<std::string> scale_choices = scale_paths(text);
+    ProblemList problems;
+    std::vector<Splice> splices;
+    std::vector<const Override*> scale_overrides;
+    for (std::size_t i = 0; i < overrides.size(); ++i) {
+        const Override& o = overrides[i];
+        if (is_duplicate(overrides, i)) {
+            problems.add(o.where, entity_of(o), "the path is set more than once");
+            continue;
+        }
+        if (is_scale_path(o.path)) {
+            if (std::find(scale_choices.begin(), scale_choices.end(), o.path) ==
+                scale_choices.end())
+                problems.add(o.where, entity_of(o),
+                             "no such scale in " + source + closest_paths(o.path, scale_choices));
+            else if (!(o.value > 0.0 && std::isfinite(o.value)))
+                problems.add(o.where, entity_of(o),
+                             "a scale must be a finite number above 0, not " +
+                                 io::number_text(o.value));
+            else
+                scale_overrides.push_back(&o);
+            continue;
+        }
+        const auto number = std::find_if(numbers.begin(), numbers.end(),
+                                         [&](const NumberInText& n) { return n.path == o.path; });
+        if (number == numbers.end()) {
+            problems.add(o.where, entity_of(o),
+                         "no number at this path in " + source +
+                             closest_paths(o.path, overridable_paths(text, source)));
+            continue;
+        }
+        splices.push_back({number->offset, number->length, io::number_text(o.value)});
+    }
+    if (!problems.empty()) {
+        ScenarioReading failed;
+        failed.scenario.source = source;
+        failed.problems = std::move(problems);
+        return failed;
+    }
+    ScenarioReading reading = read_scenario_text(spliced(text, std::move(splices)), source);
+    for (const Override* o : scale_overrides) apply_scale(*o, reading.scenario);
+    return reading;
+}
+
+}  // namespace pipesim
