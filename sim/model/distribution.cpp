@@ -280,4 +280,36 @@ double practical_maximum(const Distribution& distribution) {
         distribution);
 }
 
+Distribution scaled(const Distribution& distribution, double factor) {
+    if (factor == 0.0) return FixedDistribution{0};
+    return std::visit(
+        Overloaded{
+            [&](const FixedDistribution& d) -> Distribution {
+                return FixedDistribution{d.value * factor};
+            },
+            [&](const UniformDistribution& d) -> Distribution {
+                return UniformDistribution{d.min * factor, d.max * factor};
+            },
+            [&](const TriangularDistribution& d) -> Distribution {
+                return TriangularDistribution{d.min * factor, d.mode * factor, d.max * factor};
+            },
+            [&](const PertDistribution& d) -> Distribution {
+                return PertDistribution{d.min * factor, d.mode * factor, d.max * factor};
+            },
+            [&](const NormalDistribution& d) -> Distribution {
+                return NormalDistribution{d.mean * factor, d.sd * factor};
+            },
+            // exp(N(mu, sigma^2)) times c is exp(N(mu + ln c, sigma^2)).
+            [&](const LogNormalDistribution& d) -> Distribution {
+                return LogNormalDistribution{d.mu + std::log(factor), d.sigma};
+            },
+            [&](const DiscreteDistribution& d) -> Distribution {
+                DiscreteDistribution result = d;
+                for (double& value : result.values) value *= factor;
+                return result;
+            },
+        },
+        distribution);
+}
+
 }  // namespace pipesim

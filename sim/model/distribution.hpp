@@ -65,5 +65,8 @@ double most_likely(const Distribution& distribution);
 // The largest value: the maximum of a bounded distribution; for the normal and log-normal,
 // the value exceeded with probability about 1e-9 (six standard deviations).
 double practical_maximum(const Distribution& distribution);
+// The same distribution with every value multiplied by factor >= 0: the work left when a
+// share of it is done. A factor of 0 gives the fixed value 0.
+Distribution scaled(const Distribution& distribution, double factor);
 
 }  // namespace pipesim
