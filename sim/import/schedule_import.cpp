@@ -2,6 +2,7 @@
 
 #include <filesystem>
 
+#include "import/mspdi_reader.hpp"
 #include "import/scenario_writer.hpp"
 #include "import/xer_reader.hpp"
 
@@ -10,6 +11,8 @@ namespace {
 
 ImportedSchedule read_schedule(std::string_view text, const std::string& file) {
     if (text.starts_with("ERMHDR")) return read_xer(text, file);
+    if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);  // a UTF-8 byte order mark
+    if (text.starts_with("<?xml") || text.starts_with("<Project")) return read_mspdi(text, file);
     throw InputError({file, 1, 1}, "",
                      "not a schedule this import reads: a P6 XER file starts with 'ERMHDR', an "
                      "MS Project XML file with '<?xml' or '<Project'");
