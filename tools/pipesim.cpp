@@ -15,6 +15,7 @@
 #include "core/atomic_file.hpp"
 #include "engine/scenario_run.hpp"
 #include "graph/network.hpp"
+#include "import_command.hpp"
 #include "io/scenario_loader.hpp"
 #include "progress_bar.hpp"
 #include "report/csv_tables.hpp"
@@ -185,9 +186,13 @@ int main(int argc, char** argv) {
         app.add_subcommand("validate", "Check a scenario and list every problem");
     validate_command->add_option("scenario", validate_file, "Scenario file (YAML)")->required();
 
+    cli::ImportOptions import_options;
+    auto* import_command = cli::add_import_command(app, import_options);
+
     CLI11_PARSE(app, argc, argv);
     try {
         if (*validate_command) return validate(validate_file);
+        if (*import_command) return cli::run_import(import_options);
         return run(options);
     } catch (const InputError& error) {
         print_problems(error.problems());

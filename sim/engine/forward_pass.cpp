@@ -74,23 +74,39 @@ void ForwardPass::sample_durations(NodeIndex node, const Sampling& sampling,
 
 // Links into the start (FS, SS) come first: they fix when the node could start, which
 // decides which risks hit it while it is in progress; links into the finish (FF, SF) then
-// use the duration with the risks' effects.
+// use the duration with the risks' effects. Work that has started is past its links into
+// the start: its remaining work goes from the status date, held only by links into the
+// finish, and it keeps its actual start.
 void ForwardPass::schedule_node(NodeIndex node, const Sampling& sampling,
                                 std::uint64_t first_iteration, std::size_t count,
                                 BlockSchedule& block) const {
+    const NetworkNode& n = network_.nodes[node];
     double* start = block.start.data() + row_[node] * block.lanes;
     double* finish = block.finish.data() + row_[node] * block.lanes;
-    std::fill(start, start + count, network_.nodes[node].earliest_start);
+    std::fill(start, start + count, n.earliest_start);
     if (!block.drivers.empty()) {
         std::int32_t* driver = block.drivers.data() + node * block.lanes;
         std::fill(driver, driver + count, no_driver);
     }
-    apply_links(node, false, sampling, first_iteration, count, block);
+    if (n.actual_finish) {
+        hold_finished(node, count, block);
+        return;
+    }
+    if (!n.actual_start) apply_links(node, false, sampling, first_iteration, count, block);
     if (!block.single_point && !network_.risks_hitting(node).empty())
         apply_risks(node, count, block);
     apply_links(node, true, sampling, first_iteration, count, block);
     const double* duration = block.durations.data();
     for (std::size_t i = 0; i < count; ++i) finish[i] = start[i] + duration[i];
+    if (n.actual_start) std::fill(start, start + count, *n.actual_start);
+}
+
+// Finished work is history: at its actual dates, and no risk hits it any more.
+void ForwardPass::hold_finished(NodeIndex node, std::size_t count, BlockSchedule& block) const {
+    double* finish = block.finish.data() + row_[node] * block.lanes;
+    std::fill(finish, finish + count, *network_.nodes[node].actual_finish);
+    for (std::size_t k = 0; k < network_.risks_hitting(node).size(); ++k)
+        std::fill_n(block.hits.data() + k * block.lanes, count, 0.0);
 }
 
 void ForwardPass::apply_links(NodeIndex node, bool to_finish, const Sampling& sampling,

@@ -89,6 +89,7 @@ class ForwardPass {
                           std::size_t count, BlockSchedule& block) const;
     void schedule_node(NodeIndex node, const Sampling& sampling, std::uint64_t first_iteration,
                        std::size_t count, BlockSchedule& block) const;
+    void hold_finished(NodeIndex node, std::size_t count, BlockSchedule& block) const;
     void apply_links(NodeIndex node, bool to_finish, const Sampling& sampling,
                      std::uint64_t first_iteration, std::size_t count, BlockSchedule& block) const;
     void apply_tracked_link(NodeIndex node, const Link& link, bool to_finish,

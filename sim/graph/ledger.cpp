@@ -162,7 +162,10 @@ class LedgerCompiler {
     double largest_amount(const Flow& flow) const {
         double largest = practical_maximum(flow.amount.distribution);
         if (flow.factor) largest *= practical_maximum(flow.factor->distribution);
-        if (flow.per_day) largest *= practical_maximum(network_.nodes[flow.node].duration);
+        if (flow.per_day) {
+            const NetworkNode& node = network_.nodes[flow.node];
+            largest *= practical_maximum(node.duration) + node.days_worked();
+        }
         return largest;
     }
 

@@ -136,6 +136,27 @@ double days_after_start(const Scenario& scenario, Date date) {
     return static_cast<double>(date - scenario.plan.start);
 }
 
+// Finished work is pinned to its actual dates: its duration is the days it took. Work in
+// progress schedules its remaining duration from the status date. A milestone that has
+// happened is, like a target, at the end of its day.
+void add_progress(const Scenario& scenario, const Activity& activity, NetworkNode& node) {
+    const bool milestone = activity.kind == ActivityKind::milestone;
+    if (activity.actual_finish) {
+        const double finish = days_after_start(scenario, *activity.actual_finish) + 1;
+        const double start =
+            milestone ? finish : days_after_start(scenario, *activity.actual_start);
+        node.actual_start = start;
+        node.actual_finish = finish;
+        node.earliest_start = start;
+        node.duration = FixedDistribution{finish - start};
+        return;
+    }
+    if (!activity.actual_start) return;
+    node.actual_start = days_after_start(scenario, *activity.actual_start);
+    node.earliest_start = days_after_start(scenario, scenario.plan.status_date);
+    node.duration = *activity.remaining;
+}
+
 NetworkNode make_node(const Scenario& scenario, const Activity& activity, std::uint32_t project,
                       std::uint32_t declared) {
     double earliest = days_after_start(scenario, scenario.plan.status_date);
@@ -145,12 +166,15 @@ NetworkNode make_node(const Scenario& scenario, const Activity& activity, std::u
         const double day = days_after_start(scenario, *activity.start_no_earlier_than);
         earliest = std::max(earliest, activity.kind == ActivityKind::milestone ? day + 1 : day);
     }
-    return {activity.id,       activity.name,
-            project,           activity.kind,
-            activity.duration, variable_hash(activity.id),
-            earliest,          activity.target,
-            declared,          activity.probability,
-            std::nullopt};
+    NetworkNode node{activity.id,       activity.name,
+                     project,           activity.kind,
+                     activity.duration, variable_hash(activity.id),
+                     earliest,          activity.target,
+                     declared,          activity.probability,
+                     std::nullopt,      std::nullopt,
+                     std::nullopt};
+    add_progress(scenario, activity, node);
+    return node;
 }
 
 std::optional<SampledQuantity> uplift(const std::vector<Uplift>& uplifts, const Project& project,

@@ -60,6 +60,16 @@ struct NetworkNode {
     std::uint32_t declared;  // position in the scenario file, for reporting in the planner's order
     double probability;      // that it happens at all; when it does not, nor does what follows
     std::optional<NodeCondition> only_if;
+    // Progress by the status date, as times. Finished work is fixed at both; work in
+    // progress keeps its actual start, and its duration and earliest start are those of
+    // the work remaining from the status date.
+    std::optional<double> actual_start;
+    std::optional<double> actual_finish;
+
+    // Days an activity in progress had worked by the status date, besides its duration.
+    double days_worked() const {
+        return actual_start && !actual_finish ? earliest_start - *actual_start : 0.0;
+    }
 };
 
 // A project, or a funnel: its items' stages are nodes too.

@@ -8,10 +8,23 @@ namespace {
 
 constexpr std::array<std::string_view, 6> project_keys{"id",   "name",       "category",
                                                        "tags", "activities", "milestones"};
-constexpr std::array<std::string_view, 8> activity_keys{
-    "id", "name", "duration", "after", "start_no_earlier_than", "cost", "probability", "only_if"};
-constexpr std::array<std::string_view, 8> milestone_keys{
-    "id", "name", "target", "after", "start_no_earlier_than", "cost", "probability", "only_if"};
+constexpr std::array<std::string_view, 12> activity_keys{"id",
+                                                         "name",
+                                                         "duration",
+                                                         "after",
+                                                         "start_no_earlier_than",
+                                                         "cost",
+                                                         "probability",
+                                                         "only_if",
+                                                         "actual_start",
+                                                         "actual_finish",
+                                                         "remaining",
+                                                         "percent_complete"};
+constexpr std::array<std::string_view, 9> milestone_keys{
+    "id",   "name",        "target",  "after",        "start_no_earlier_than",
+    "cost", "probability", "only_if", "actual_finish"};
+constexpr std::array<std::string_view, 2> chance_keys{"probability", "only_if"};
+constexpr QuantityKey remaining_key{"remaining", "remaining duration", Quantity::duration};
 constexpr std::array<std::string_view, 4> cost_parts{"amount", "per_day", "at_start", "at_finish"};
 constexpr std::array<std::string_view, 5> cost_keys{"amount", "per_day", "at_start", "at_finish",
                                                     "profile"};
@@ -92,6 +105,7 @@ std::optional<Activity> ProjectReader::read_activity(const YAML::Node& node, Act
     bool ok = local.has_value();
     if (work) ok = read_duration(node, activity) && ok;
     read_dates(node, activity);
+    ok = read_progress(node, activity) && ok;
     // A faulty probability is reported but leaves the activity in, as a faulty date does.
     if (const YAML::Node chance = node["probability"])
         activity.probability = probability(chance, activity.id).value_or(1.0);
@@ -130,6 +144,88 @@ void ProjectReader::read_dates(const YAML::Node& node, Activity& activity) {
             *activity.start_no_earlier_than > plan.horizon_end)
             problem(snet, activity.id, "'start_no_earlier_than' is after the plan horizon");
     }
+}
+
+// What had happened by the status date. Faulty dates are reported but leave the activity
+// in, as other faulty dates do; a faulty remaining duration leaves it out, as a faulty
+// duration does.
+bool ProjectReader::read_progress(const YAML::Node& node, Activity& activity) {
+    const YAML::Node started = node["actual_start"];
+    const YAML::Node finished = node["actual_finish"];
+    if (started) activity.actual_start = progress_date(started, activity.id, "actual_start");
+    if (finished) activity.actual_finish = progress_date(finished, activity.id, "actual_finish");
+    if (finished && !started && activity.kind == ActivityKind::work)
+        problem(finished, activity.id, "'actual_finish' needs the 'actual_start' of the work");
+    if (activity.actual_start && activity.actual_finish &&
+        *activity.actual_finish < *activity.actual_start)
+        problem(finished, activity.id, "'actual_finish' is before 'actual_start'");
+    if (started || finished)
+        for (const std::string_view key : chance_keys)
+            if (const YAML::Node chance = node[std::string(key)])
+                problem(chance, activity.id,
+                        in_quotes(key) + " does not apply to work that has started: it happens");
+    return read_remaining(node, activity);
+}
+
+// An actual date lies between the plan start and the status date: an actual start at the
+// latest on it (work starting at 00:00 of it), an actual finish before it.
+std::optional<Date> ProjectReader::progress_date(const YAML::Node& node, const std::string& entity,
+                                                 std::string_view key) {
+    const auto day = date(node, entity, key);
+    if (!day || !draft_.start_known) return day;
+    const PlanSettings& plan = draft_.scenario.plan;
+    if (*day < plan.start)
+        problem(node, entity, in_quotes(key) + " is before the plan start");
+    else if (key == "actual_finish" && *day >= plan.status_date)
+        problem(node, entity,
+                "'actual_finish' must be before the status date " + plan.status_date.iso() +
+                    " (work still going on that day is in progress)");
+    else if (*day > plan.status_date)
+        problem(node, entity,
+                "'actual_start' is after the status date " + plan.status_date.iso() +
+                    " (work that starts later has not started)");
+    return day;
+}
+
+// Work in progress gives what is left: `remaining` days from the status date, or the
+// `percent_complete` that leaves that share of its duration.
+bool ProjectReader::read_remaining(const YAML::Node& node, Activity& activity) {
+    const YAML::Node remaining = node["remaining"];
+    const YAML::Node percent = node["percent_complete"];
+    const YAML::Node given = remaining ? remaining : percent;
+    const bool in_progress = node["actual_start"] && !node["actual_finish"];
+    if (!given) {
+        if (in_progress && activity.kind == ActivityKind::work)
+            problem(node["actual_start"], activity.id,
+                    "work in progress needs 'remaining' or 'percent_complete'");
+        return true;
+    }
+    if (remaining && percent) {
+        problem(percent, activity.id, "give one of 'remaining' and 'percent_complete', not both");
+        return false;
+    }
+    const std::string key = remaining ? "'remaining'" : "'percent_complete'";
+    if (node["actual_finish"]) {
+        problem(given, activity.id, "finished work has no " + key);
+        return false;
+    }
+    if (!in_progress) {
+        problem(given, activity.id, key + " is for work in progress: give its 'actual_start'");
+        return false;
+    }
+    if (remaining) {
+        auto estimate = quantities_.read(remaining, activity.id, remaining_key);
+        if (estimate) activity.remaining = std::move(estimate->value);
+        return estimate.has_value();
+    }
+    const auto done = number(percent, activity.id, "percent_complete");
+    if (!done) return false;
+    if (*done < 0 || *done > 100) {
+        problem(percent, activity.id, "'percent_complete' must be a number from 0 to 100");
+        return false;
+    }
+    activity.remaining = scaled(activity.duration, 1.0 - *done / 100.0);
+    return true;
 }
 
 std::optional<ActivityCost> ProjectReader::read_cost(const YAML::Node& node,

@@ -25,6 +25,10 @@ class ProjectReader : public PartReader {
                                           const std::string& project_id);
     bool read_duration(const YAML::Node& node, Activity& activity);
     void read_dates(const YAML::Node& node, Activity& activity);
+    bool read_progress(const YAML::Node& node, Activity& activity);
+    std::optional<Date> progress_date(const YAML::Node& node, const std::string& entity,
+                                      std::string_view key);
+    bool read_remaining(const YAML::Node& node, Activity& activity);
     std::optional<ActivityCost> read_cost(const YAML::Node& node, const std::string& entity);
 
     QuantityReader& quantities_;

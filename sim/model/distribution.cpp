@@ -263,7 +263,25 @@ double most_likely(const Distribution& distribution) {
         distribution);
 }
 
+double practical_maximum(const Distribution& distribution) {
+    constexpr double tail_sds = 6.0;
+    return std::visit(
+        Overloaded{
+            [](const FixedDistribution& d) { return d.value; },
+            [](const UniformDistribution& d) { return d.max; },
+            [](const TriangularDistribution& d) { return d.max; },
+            [](const PertDistribution& d) { return d.max; },
+            [](const NormalDistribution& d) { return std::max(0.0, d.mean + tail_sds * d.sd); },
+            [](const LogNormalDistribution& d) { return std::exp(d.mu + tail_sds * d.sigma); },
+            [](const DiscreteDistribution& d) {
+                return *std::max_element(d.values.begin(), d.values.end());
+            },
+        },
+        distribution);
+}
+
 Distribution scaled(const Distribution& distribution, double factor) {
+    if (factor == 0.0) return FixedDistribution{0};
     return std::visit(
         Overloaded{
             [&](const FixedDistribution& d) -> Distribution {
@@ -281,31 +299,14 @@ Distribution scaled(const Distribution& distribution, double factor) {
             [&](const NormalDistribution& d) -> Distribution {
                 return NormalDistribution{d.mean * factor, d.sd * factor};
             },
-            // log(f X) = log f + log X: the location moves, the shape stays.
+            // exp(N(mu, sigma^2)) times c is exp(N(mu + ln c, sigma^2)).
             [&](const LogNormalDistribution& d) -> Distribution {
                 return LogNormalDistribution{d.mu + std::log(factor), d.sigma};
             },
             [&](const DiscreteDistribution& d) -> Distribution {
-                DiscreteDistribution stretched = d;
-                for (double& value : stretched.values) value *= factor;
-                return stretched;
-            },
-        },
-        distribution);
-}
-
-double practical_maximum(const Distribution& distribution) {
-    constexpr double tail_sds = 6.0;
-    return std::visit(
-        Overloaded{
-            [](const FixedDistribution& d) { return d.value; },
-            [](const UniformDistribution& d) { return d.max; },
-            [](const TriangularDistribution& d) { return d.max; },
-            [](const PertDistribution& d) { return d.max; },
-            [](const NormalDistribution& d) { return std::max(0.0, d.mean + tail_sds * d.sd); },
-            [](const LogNormalDistribution& d) { return std::exp(d.mu + tail_sds * d.sigma); },
-            [](const DiscreteDistribution& d) {
-                return *std::max_element(d.values.begin(), d.values.end());
+                DiscreteDistribution result = d;
+                for (double& value : result.values) value *= factor;
+                return result;
             },
         },
         distribution);

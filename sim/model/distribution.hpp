@@ -62,10 +62,11 @@ double variance(const Distribution& distribution);
 // The value a single-point plan would use: the mode, or the midpoint of a uniform, the
 // mean of a normal, the value of highest weight (the first on ties) of a discrete.
 double most_likely(const Distribution& distribution);
-// The distribution of factor x X (factor > 0): every day of the duration stretched alike.
-Distribution scaled(const Distribution& distribution, double factor);
 // The largest value: the maximum of a bounded distribution; for the normal and log-normal,
 // the value exceeded with probability about 1e-9 (six standard deviations).
 double practical_maximum(const Distribution& distribution);
+// The same distribution with every value multiplied by factor >= 0: the work left when a
+// share of it is done. A factor of 0 gives the fixed value 0.
+Distribution scaled(const Distribution& distribution, double factor);
 
 }  // namespace pipesim

@@ -81,6 +81,12 @@ struct Activity {
     std::optional<ActivityCost> cost;
     double probability = 1.0;  // that it happens at all; when it does not, nor do its successors
     std::optional<Condition> only_if;  // and it happens only when this holds
+    // Progress by the status date. Finished work keeps its actual dates and is not
+    // sampled; work in progress keeps its actual start and takes `remaining` days from the
+    // status date. A milestone that has happened has only an actual finish: its day.
+    std::optional<Date> actual_start;
+    std::optional<Date> actual_finish;
+    std::optional<Distribution> remaining;
     SourceLocation where;
 };
 

@@ -268,3 +268,22 @@ TEST(Distribution, ParameterProblemsSayWhatIsWrong) {
 
 }  // namespace
 }  // namespace pipesim
+
+namespace pipesim {
+namespace {
+
+TEST(ScaledDistribution, MultipliesEveryValueAndKeepsTheShape) {
+    const auto pert = std::get<PertDistribution>(scaled(PertDistribution{40, 50, 80}, 0.75));
+    EXPECT_DOUBLE_EQ(pert.min, 30);
+    EXPECT_DOUBLE_EQ(pert.mode, 37.5);
+    EXPECT_DOUBLE_EQ(pert.max, 60);
+    const Distribution lognormal = lognormal_from_p10_p90(10, 40);
+    EXPECT_NEAR(mean(scaled(lognormal, 0.5)), 0.5 * mean(lognormal), 1e-9);
+    EXPECT_NEAR(most_likely(scaled(lognormal, 0.5)), 0.5 * most_likely(lognormal), 1e-9);
+    EXPECT_NEAR(variance(scaled(NormalDistribution{20, 5}, 2)),
+                4 * variance(NormalDistribution{20, 5}), 1e-9);
+    EXPECT_EQ(std::get<FixedDistribution>(scaled(UniformDistribution{1, 2}, 0)).value, 0);
+}
+
+}  // namespace
+}  // namespace pipesim
