@@ -21,6 +21,7 @@
 #include "report/csv_tables.hpp"
 #include "report/results_json.hpp"
 #include "report/terminal_table.hpp"
+#include "sweep_commands.hpp"
 
 namespace {
 
@@ -188,11 +189,17 @@ int main(int argc, char** argv) {
 
     cli::ImportOptions import_options;
     auto* import_command = cli::add_import_command(app, import_options);
+    cli::SweepOptions sweep_options;
+    auto* sweep_command = cli::add_sweep_command(app, sweep_options);
+    cli::SweepOptions compare_options;
+    auto* compare_command = cli::add_compare_command(app, compare_options);
 
     CLI11_PARSE(app, argc, argv);
     try {
         if (*validate_command) return validate(validate_file);
         if (*import_command) return cli::run_import(import_options);
+        if (*sweep_command) return cli::run_sweep_command(sweep_options);
+        if (*compare_command) return cli::run_compare_command(compare_options);
         return run(options);
     } catch (const InputError& error) {
         print_problems(error.problems());

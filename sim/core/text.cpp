@@ -1,5 +1,8 @@
 #include "core/text.hpp"
 
+#include <array>
+#include <charconv>
+
 #include <algorithm>
 #include <cstdint>
 #include <vector>
@@ -85,6 +88,12 @@ std::size_t display_width(std::string_view utf8) {
         width += (code >= 0 && is_wide(code)) ? 2 : 1;
     }
     return width;
+}
+
+std::string number_text(double value) {
+    std::array<char, 32> buffer{};
+    auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    return std::string(buffer.data(), result.ptr);
 }
 
 }  // namespace pipesim

@@ -1,6 +1,6 @@
 #pragma once
 // Text helpers the input and output layers share: UTF-8 checks, "did you mean"
-// suggestions, and terminal column widths for Chinese names.
+// suggestions, numbers as written, and terminal column widths for Chinese names.
 
 #include <optional>
 #include <span>
@@ -19,6 +19,9 @@ inline bool is_valid_utf8(std::string_view text) {
 std::size_t edit_distance(std::string_view a, std::string_view b);
 // The candidate closest to `word` if it is close enough to be a likely typo, else "".
 std::string closest_match(std::string_view word, std::span<const std::string_view> candidates);
+
+// Shortest text that reads back as the same double, so a planner sees the number they wrote.
+std::string number_text(double value);
 
 // Columns the text takes on a terminal: East Asian wide characters take two.
 std::size_t display_width(std::string_view utf8);

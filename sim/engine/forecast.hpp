@@ -10,8 +10,13 @@
 
 namespace pipesim {
 
-inline Results forecast(const Network& network, const RunSettings& settings) {
-    const Tallies tallies = simulate(network, settings);
+// With `outcomes`, also whether each iteration met each promise (RunSettings::record_outcomes).
+inline Results forecast(const Network& network, const RunSettings& settings,
+                        OutcomeBits* outcomes = nullptr) {
+    RunSettings run = settings;
+    run.record_outcomes = outcomes != nullptr;
+    Tallies tallies = simulate(network, run);
+    if (outcomes) *outcomes = std::move(tallies.outcomes);
     std::optional<SensitivityTallies> sensitivity;
     if (settings.drivers) sensitivity = replay_for_sensitivity(network, settings, tallies);
     Results results =

@@ -51,8 +51,7 @@ bool scales(std::string_view path, const Project& project, const Activity& activ
     if (const auto id = id_in(path, "projects.", ".duration_scale")) return *id == project.id;
     if (const auto id = id_in(path, "projects.", ".duration.scale")) {
         const std::string full = *id;  // "<project>.activities.<activity>"
-        return full == project.id + ".activities." +
-                           activity.id.substr(activity.id.find('.') + 1);
+        return full == project.id + ".activities." + activity.id.substr(activity.id.find('.') + 1);
     }
     if (const auto id = id_in(path, "assumptions.", ".duration.scale"))
         return *id == activity.assumption;
@@ -75,11 +74,23 @@ std::vector<std::string> overridable_paths(std::string_view text, const std::str
     return paths;
 }
 
+ProblemList unknown_paths(std::string_view text, const std::string& source,
+                          const std::vector<Override>& overrides) {
+    const std::vector<std::string> known = overridable_paths(text, source);
+    ProblemList problems;
+    for (const Override& o : overrides)
+        if (std::find(known.begin(), known.end(), o.path) == known.end())
+            problems.add(
+                o.where, entity_of(o),
+                (is_scale_path(o.path) ? "no such scale in " : "no number at this path in ") +
+                    source + closest_paths(o.path, known));
+    return problems;
+}
+
 ScenarioReading read_with_overrides(std::string_view text, const std::string& source,
                                     const std::vector<Override>& overrides) {
     const std::vector<NumberInText> numbers = numbers_by_path(text, source);
-    const std::vector<std::string> scale_choices = scale_paths(text);
-    ProblemList problems;
+    ProblemList problems = unknown_paths(text, source, overrides);
     std::vector<Splice> splices;
     std::vector<const Override*> scale_overrides;
     for (std::size_t i = 0; i < overrides.size(); ++i) {
@@ -89,27 +100,18 @@ ScenarioReading read_with_overrides(std::string_view text, const std::string& so
             continue;
         }
         if (is_scale_path(o.path)) {
-            if (std::find(scale_choices.begin(), scale_choices.end(), o.path) ==
-                scale_choices.end())
-                problems.add(o.where, entity_of(o),
-                             "no such scale in " + source + closest_paths(o.path, scale_choices));
-            else if (!(o.value > 0.0 && std::isfinite(o.value)))
-                problems.add(o.where, entity_of(o),
-                             "a scale must be a finite number above 0, not " +
-                                 io::number_text(o.value));
+            if (!(o.value > 0.0 && std::isfinite(o.value)))
+                problems.add(
+                    o.where, entity_of(o),
+                    "a scale must be a finite number above 0, not " + number_text(o.value));
             else
                 scale_overrides.push_back(&o);
             continue;
         }
         const auto number = std::find_if(numbers.begin(), numbers.end(),
                                          [&](const NumberInText& n) { return n.path == o.path; });
-        if (number == numbers.end()) {
-            problems.add(o.where, entity_of(o),
-                         "no number at this path in " + source +
-                             closest_paths(o.path, overridable_paths(text, source)));
-            continue;
-        }
-        splices.push_back({number->offset, number->length, io::number_text(o.value)});
+        if (number != numbers.end())
+            splices.push_back({number->offset, number->length, number_text(o.value)});
     }
     if (!problems.empty()) {
         ScenarioReading failed;

@@ -19,10 +19,24 @@ struct Override {
     std::string origin;    // how messages name it: "--vary", "set"
 };
 
+// A value given on the command line as --vary PATH=…
+inline Override vary_override(std::string path, double value) {
+    Override o;
+    o.path = std::move(path);
+    o.value = value;
+    o.origin = "--vary";
+    return o;
+}
+
 // Problems of the overrides (an unknown path, with the closest ones; a path set twice; a
 // scale that is not above 0) name the override; the scenario's name the file.
 ScenarioReading read_with_overrides(std::string_view text, const std::string& source,
                                     const std::vector<Override>& overrides);
+
+// A problem for each override whose path names no number or scale of the text: checked
+// before any run, so that a mistyped path stops a sweep at once.
+ProblemList unknown_paths(std::string_view text, const std::string& source,
+                          const std::vector<Override>& overrides);
 
 // Every path the text's numbers and ids make possible, in file order, then scale paths.
 std::vector<std::string> overridable_paths(std::string_view text, const std::string& source);

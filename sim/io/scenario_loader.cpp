@@ -17,6 +17,7 @@
 #include "io/risk_reader.hpp"
 #include "io/target_reader.hpp"
 #include "io/uplift_reader.hpp"
+#include "io/variant_reader.hpp"
 
 namespace pipesim {
 namespace {
@@ -97,6 +98,8 @@ ScenarioReading read_scenario_text(std::string_view text, const std::string& sou
         return failed;
     }
     try {
+        if (io::extends_another(documents.front()))
+            return io::read_variant(documents.front(), source_name, text);
         return read_document(documents.front(), source_name, text);
     } catch (const YAML::Exception& error) {
         failed.problems.add({source_name, error.mark.line + 1, error.mark.column + 1}, "",
@@ -105,36 +108,51 @@ ScenarioReading read_scenario_text(std::string_view text, const std::string& sou
     }
 }
 
-ScenarioReading read_scenario_file(const std::filesystem::path& file) {
-    ScenarioReading failed;
+std::optional<std::string> read_scenario_bytes(const std::filesystem::path& file,
+                                               ProblemList& problems) {
     const std::string source = file.string();
-    failed.scenario.source = source;
     std::error_code error;
     const auto status = std::filesystem::status(file, error);
     if (error || !std::filesystem::exists(status)) {
-        failed.problems.add({source, 0, 0}, "", "no such file");
-        return failed;
+        problems.add({source, 0, 0}, "", "no such file");
+        return std::nullopt;
     }
     if (!std::filesystem::is_regular_file(status)) {
-        failed.problems.add({source, 0, 0}, "", "not a regular file");
-        return failed;
+        problems.add({source, 0, 0}, "", "not a regular file");
+        return std::nullopt;
     }
     const auto size = std::filesystem::file_size(file, error);
     if (!error && size > max_scenario_file_bytes) {
-        failed.problems.add({source, 0, 0}, "",
-                            "the file is " + std::to_string(size >> 20) +
-                                " MiB; scenario files are limited to " +
-                                std::to_string(max_scenario_file_bytes >> 20) + " MiB");
-        return failed;
+        problems.add({source, 0, 0}, "",
+                     "the file is " + std::to_string(size >> 20) +
+                         " MiB; scenario files are limited to " +
+                         std::to_string(max_scenario_file_bytes >> 20) + " MiB");
+        return std::nullopt;
     }
     std::ifstream stream(file, std::ios::binary);
     std::ostringstream contents;
     contents << stream.rdbuf();
     if (!stream && !stream.eof()) {
-        failed.problems.add({source, 0, 0}, "", "cannot read the file");
-        return failed;
+        problems.add({source, 0, 0}, "", "cannot read the file");
+        return std::nullopt;
     }
-    return read_scenario_text(contents.str(), source);
+    return contents.str();
+}
+
+ScenarioReading read_scenario_file(const std::filesystem::path& file) {
+    ScenarioReading failed;
+    failed.scenario.source = file.string();
+    const auto text = read_scenario_bytes(file, failed.problems);
+    if (!text) return failed;
+    return read_scenario_text(*text, file.string());
+}
+
+bool is_variant(std::string_view text) {
+    try {
+        return io::extends_another(YAML::Load(std::string(text)));
+    } catch (const YAML::Exception&) {
+        return false;
+    }
 }
 
 Scenario load_scenario(const std::filesystem::path& file) {

@@ -78,7 +78,8 @@ class NumberCollector {
         const std::size_t length = token_length(text_, offset);
         // Only scalars whose text is where yaml-cpp says (not a multi-line plain scalar).
         if (length == 0) return;
-        numbers.push_back({path, offset, length, {source_, mark.line + 1, mark.column + 1}, *value});
+        numbers.push_back(
+            {path, offset, length, {source_, mark.line + 1, mark.column + 1}, *value});
     }
 
     std::string_view text_;

@@ -26,12 +26,6 @@ std::string list_of(Keys keys) {
     return text;
 }
 
-std::string number_text(double value) {
-    std::array<char, 32> buffer{};
-    auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
-    return std::string(buffer.data(), result.ptr);
-}
-
 std::string did_you_mean(std::string_view word, Keys candidates) {
     const std::string guess = closest_match(word, candidates);
     return guess.empty() ? "" : " (did you mean " + in_quotes(guess) + "?)";

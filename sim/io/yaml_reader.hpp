@@ -17,6 +17,7 @@
 
 #include "core/date.hpp"
 #include "core/error.hpp"
+#include "core/text.hpp"
 #include "model/distribution.hpp"
 
 namespace pipesim::io {
@@ -25,8 +26,6 @@ using Keys = std::span<const std::string_view>;
 
 std::string in_quotes(std::string_view text);
 std::string list_of(Keys keys);
-// Shortest text that reads back as the same double, so a planner sees the number they wrote.
-std::string number_text(double value);
 // " (did you mean 'x'?)" when a candidate is close enough to be what was meant, else "".
 std::string did_you_mean(std::string_view word, Keys candidates);
 // As did_you_mean, but lists the choices when none is close: for short fixed vocabularies.

@@ -3,23 +3,24 @@
 #include <cstdio>
 
 namespace pipesim {
-namespace {
 
-std::string field(std::string_view text) {
+std::string csv_field(std::string_view text) {
     if (text.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(text);
     std::string quoted = "\"";
     for (char c : text) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
     return quoted + "\"";
 }
 
+std::string csv_date(const std::optional<Date>& date) {
+    return date ? date->iso() : "after-horizon";
+}
+
+namespace {
+
 std::string number(double value, int decimals) {
     char text[64];
     std::snprintf(text, sizeof text, "%.*f", decimals, value);
     return text;
-}
-
-std::string date_cell(const std::optional<Date>& date) {
-    return date ? date->iso() : "after-horizon";
 }
 
 std::string common_head() {
@@ -30,12 +31,13 @@ std::string finish_head() {
 }
 
 std::string common_cells(const FinishForecast& f) {
-    return field(f.id) + ',' + field(f.name) + ',' + field(f.project) + ',' + field(f.category);
+    return csv_field(f.id) + ',' + csv_field(f.name) + ',' + csv_field(f.project) + ',' +
+           csv_field(f.category);
 }
 
 std::string finish_cells(const FinishForecast& f) {
     std::string cells;
-    for (const auto& date : f.dates) cells += date_cell(date) + ',';
+    for (const auto& date : f.dates) cells += csv_date(date) + ',';
     return cells + number(f.p_after_horizon, 6) + ',' + number(f.p_happens, 6) + ',' +
            number(f.mean_days, 3) + ',' + number(f.sd_days, 3) + ',' + f.deterministic.iso();
 }
@@ -65,10 +67,11 @@ std::string targets_csv(const std::vector<TargetForecast>& targets) {
         "deadline,"
         "expected_shortfall\n";
     for (const auto& t : targets) {
-        csv += field(t.id) + ',' + field(t.name) + ',' + std::string(measure_name(t.measure)) +
-               ',' + field(t.stage) + ',' + number(t.threshold, 3) + ',' + t.deadline.iso() + ',' +
-               number(t.p_reached, 6) + ',' + number(t.p_reached_se, 6) + ',';
-        for (const auto& date : t.dates) csv += date_cell(date) + ',';
+        csv += csv_field(t.id) + ',' + csv_field(t.name) + ',' +
+               std::string(measure_name(t.measure)) + ',' + csv_field(t.stage) + ',' +
+               number(t.threshold, 3) + ',' + t.deadline.iso() + ',' + number(t.p_reached, 6) +
+               ',' + number(t.p_reached_se, 6) + ',';
+        for (const auto& date : t.dates) csv += csv_date(date) + ',';
         csv += number(t.p_not_in_horizon, 6) + ',' + number(t.at_deadline.mean, 3) + ',' +
                number(t.sd_at_deadline, 3) + ',' + number(t.at_deadline.p10, 3) + ',' +
                number(t.at_deadline.p50, 3) + ',' + number(t.at_deadline.p90, 3) + ',' +
@@ -82,7 +85,7 @@ std::string cashflow_csv(const Results& results) {
     for (std::size_t d = 0; d < results.report_dates.size(); ++d)
         for (const auto& series : results.cashflow) {
             const ValueForecast& v = series.by_month[d];
-            csv += results.report_dates[d].iso() + ',' + field(series.id) + ',' +
+            csv += results.report_dates[d].iso() + ',' + csv_field(series.id) + ',' +
                    number(v.mean, 3) + ',' + number(v.p10, 3) + ',' + number(v.p50, 3) + ',' +
                    number(v.p90, 3) + "\n";
         }
@@ -100,17 +103,17 @@ std::string driver_rows(const std::string& id, const char* kind, const Drivers& 
     std::string rows;
     for (std::size_t i = 0; i < drivers.activities.size() && i < listed; ++i) {
         const ActivityDriver& a = drivers.activities[i];
-        rows += field(id) + ',' + kind + ",activity," + field(a.activity) + ',' +
+        rows += csv_field(id) + ',' + kind + ",activity," + csv_field(a.activity) + ',' +
                 optional_cell(a.criticality) + ',' + optional_cell(a.sensitivity) + ',' +
                 optional_cell(a.cruciality) + ',' + optional_cell(a.sensitivity_index) + ",,,,,,\n";
     }
     for (std::size_t r = 0; r < drivers.risks.size() && r < listed; ++r) {
         const RiskImpact& impact = drivers.risks[r];
         const auto days = p80_days(impact);
-        rows += field(id) + ',' + kind + ",risk," + field(impact.risk) + ",,,,," +
+        rows += csv_field(id) + ',' + kind + ",risk," + csv_field(impact.risk) + ",,,,," +
                 optional_cell(impact.p_with) + ',' + optional_cell(impact.p_without) + ',' +
-                optional_cell(p_points(impact)) + ',' + date_cell(impact.p80_with) + ',' +
-                date_cell(impact.p80_without) + ',' + (days ? std::to_string(*days) : "") + "\n";
+                optional_cell(p_points(impact)) + ',' + csv_date(impact.p80_with) + ',' +
+                csv_date(impact.p80_without) + ',' + (days ? std::to_string(*days) : "") + "\n";
     }
     return rows;
 }

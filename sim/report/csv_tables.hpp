@@ -4,12 +4,19 @@
 // or activity), targets.csv (a row per target) and cashflow.csv (a row per report date and
 // spend series).
 
+#include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "stats/summary.hpp"
 
 namespace pipesim {
+
+// A cell: quoted when it holds a comma, quote or line break.
+std::string csv_field(std::string_view text);
+// A date cell; "after-horizon" for a quantile beyond the horizon.
+std::string csv_date(const std::optional<Date>& date);
 
 std::string milestones_csv(const std::vector<FinishForecast>& milestones);
 std::string activities_csv(const std::vector<FinishForecast>& activities);

@@ -12,11 +12,12 @@ OutcomeBits::OutcomeBits(std::size_t promises, std::uint64_t iterations)
       words_(promises * words_per_promise_, 0) {}
 
 OutcomeBits::Discordance OutcomeBits::discordance(const OutcomeBits& other, std::size_t promise,
+                                                  std::size_t other_promise,
                                                   std::uint64_t iterations) const {
     Discordance counts{0, 0};
     const std::size_t words = static_cast<std::size_t>((iterations + 63) / 64);
     const std::uint64_t* mine = words_.data() + promise * words_per_promise_;
-    const std::uint64_t* theirs = other.words_.data() + promise * other.words_per_promise_;
+    const std::uint64_t* theirs = other.words_.data() + other_promise * other.words_per_promise_;
     for (std::size_t w = 0; w < words; ++w) {
         // Bits past `iterations` in the last word were never set.
         counts.only_this += static_cast<std::uint64_t>(std::popcount(mine[w] & ~theirs[w]));

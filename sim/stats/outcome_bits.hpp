@@ -23,14 +23,14 @@ class OutcomeBits {
     }
     std::size_t promises() const { return promises_; }
 
-    // Over the first `iterations`: how often `this` met the promise where `other` did not,
-    // and the reverse.
+    // Over the first `iterations`: how often `this` met its promise number `promise` where
+    // `other` did not meet its number `other_promise`, and the reverse.
     struct Discordance {
         std::uint64_t only_this;
         std::uint64_t only_other;
     };
     Discordance discordance(const OutcomeBits& other, std::size_t promise,
-                            std::uint64_t iterations) const;
+                            std::size_t other_promise, std::uint64_t iterations) const;
 
   private:
     std::size_t promises_ = 0;

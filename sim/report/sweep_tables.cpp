@@ -1,0 +1,102 @@
+#include "report/sweep_tables.hpp"
+
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+
+#include "report/csv_tables.hpp"
+
+namespace pipesim {
+namespace {
+
+using Json = nlohmann::ordered_json;
+
+double probability(double p) {
+    return std::round(p * 1e6) / 1e6;
+}
+
+Json optional_json(const std::optional<double>& value) {
+    return value ? Json(probability(*value)) : Json();
+}
+
+Json date_json(const std::optional<Date>& date) {
+    return date ? Json(date->iso()) : Json();
+}
+
+// The value each varied path takes at the point: its override, else the base value
+// (null: the point leaves it as the scenario has it).
+std::optional<double> value_at(const PointForecast& point, const std::string& path) {
+    for (const Override& o : point.overrides)
+        if (o.path == path) return o.value;
+    return std::nullopt;
+}
+
+std::string cell(const std::optional<double>& value) {
+    if (!value) return "";
+    char text[32];
+    std::snprintf(text, sizeof text, "%.6f", *value);
+    return text;
+}
+
+}  // namespace
+
+std::string sweep_to_json(const SweepResults& sweep) {
+    Json points = Json::array();
+    for (const PointForecast& point : sweep.points) {
+        Json values = Json::object();
+        for (const std::string& path : sweep.varied) {
+            const auto value = value_at(point, path);
+            values[path] = value ? Json(*value) : Json();
+        }
+        Json promises = Json::array();
+        for (const PromiseAtPoint& p : point.promises)
+            promises.push_back({{"id", p.id},
+                                {"kind", p.kind},
+                                {"p", probability(p.p)},
+                                {"p_se", probability(p.p_se)},
+                                {"p50", date_json(p.p50)},
+                                {"p80", date_json(p.p80)},
+                                {"difference", optional_json(p.difference)},
+                                {"difference_se", optional_json(p.difference_se)},
+                                {"independent_se", optional_json(p.independent_se)}});
+        points.push_back({{"label", point.label}, {"values", values}, {"promises", promises}});
+    }
+    Json root{{"scenario", sweep.scenario},
+              {"iterations", sweep.iterations},
+              {"seed", sweep.seed},
+              {"varied", sweep.varied},
+              {"points", points}};
+    return root.dump(1) + "\n";
+}
+
+namespace {
+
+// Cells joined by commas. Built by appending: GCC 12 misreads chains of "," + std::string
+// (-Wrestrict).
+std::string row(std::initializer_list<std::string> cells) {
+    std::string line;
+    for (const std::string& c : cells) line.append(line.empty() ? "" : ",").append(c);
+    return line;
+}
+
+}  // namespace
+
+std::string sweep_csv(const SweepResults& sweep) {
+    std::string csv = "point,label";
+    for (const std::string& path : sweep.varied) csv.append(",").append(csv_field(path));
+    csv.append(",id,kind,p,p_se,p50,p80,difference,difference_se,independent_se\n");
+    for (std::size_t n = 0; n < sweep.points.size(); ++n) {
+        const PointForecast& point = sweep.points[n];
+        std::string head = row({std::to_string(n), csv_field(point.label)});
+        for (const std::string& path : sweep.varied)
+            head.append(",").append(cell(value_at(point, path)));
+        for (const PromiseAtPoint& p : point.promises)
+            csv.append(row({head, csv_field(p.id), p.kind, cell(p.p), cell(p.p_se), csv_date(p.p50),
+                            csv_date(p.p80), cell(p.difference), cell(p.difference_se),
+                            cell(p.independent_se)}))
+                .append("\n");
+    }
+    return csv;
+}
+
+}  // namespace pipesim

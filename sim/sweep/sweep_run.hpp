@@ -1,0 +1,55 @@
+#pragma once
+// Runs the points of a sweep (or the two scenarios of a comparison) on the same random
+// numbers, and states each promise's probability at each point with its difference from
+// the base point. Common random numbers make that difference exact per iteration, so its
+// standard error comes from the iterations where the two disagree and is far smaller than
+// that of two independent runs.
+
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "engine/simulation.hpp"
+#include "sweep/sweep_spec.hpp"
+
+namespace pipesim {
+
+struct PromiseAtPoint {
+    std::string id;
+    std::string kind;  // "milestone" (its target date) or "target"
+    double p;          // p_on_time or p_reached
+    double p_se;
+    std::optional<Date> p50, p80;      // nullopt: beyond the horizon
+    std::optional<double> difference;  // p less the base point's; nullopt: not at the base
+    std::optional<double> difference_se;
+    std::optional<double> independent_se;  // what two independent runs would give
+};
+
+struct PointForecast {
+    std::string label;  // "base", the values it sets, or a scenario's name
+    std::vector<Override> overrides;
+    std::vector<PromiseAtPoint> promises;
+};
+
+struct SweepResults {
+    std::string scenario;
+    std::uint64_t iterations = 0;
+    std::uint64_t seed = 0;
+    std::vector<std::string> varied;    // the paths, in --vary order
+    std::vector<PointForecast> points;  // the base first
+};
+
+// Throws InputError for a point whose values the scenario cannot take, naming them.
+// `on_point` is called with the number of points done after each.
+SweepResults run_sweep(std::string_view text, const std::string& source,
+                       const std::vector<Vary>& varies, const std::vector<SweepPoint>& points,
+                       const RunSettings& settings,
+                       const std::function<void(std::size_t)>& on_point = nullptr);
+
+// Two scenarios on the same random numbers: `second` against `first`.
+SweepResults compare_scenarios(const Scenario& first, const Scenario& second,
+                               const RunSettings& settings);
+
+}  // namespace pipesim

@@ -1,0 +1,144 @@
+#include "sweep_commands.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+
+#include "core/atomic_file.hpp"
+#include "core/text.hpp"
+#include "io/scenario_loader.hpp"
+#include "report/sweep_tables.hpp"
+#include "sweep/sweep_run.hpp"
+
+namespace pipesim::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+void add_run_options(CLI::App& command, SweepOptions& options) {
+    command
+        .add_option("-n,--iterations", options.iterations,
+                    "Iterations per point (default: the scenario's)")
+        ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
+    command.add_option("-s,--seed", options.seed, "Random seed (default: the scenario's)");
+    command.add_option("-t,--threads", options.threads, "Worker threads (0: all cores)")
+        ->check(CLI::Range(0u, 1024u));
+    command.add_option("-o,--out", options.out, "Folder for sweep.json and sweep.csv")
+        ->capture_default_str();
+    command.add_flag("-q,--quiet", options.quiet, "Print no table");
+}
+
+RunSettings settings_for(const SweepOptions& options, const Scenario& scenario) {
+    RunSettings settings;
+    settings.iterations = options.iterations.value_or(scenario.plan.iterations);
+    settings.seed = options.seed.value_or(scenario.plan.seed);
+    settings.threads = options.threads;
+    return settings;
+}
+
+void write_outputs(const SweepResults& sweep, const std::string& out) {
+    fs::create_directories(out);
+    write_file_atomically(fs::path(out) / "sweep.json", sweep_to_json(sweep));
+    write_file_atomically(fs::path(out) / "sweep.csv", sweep_csv(sweep));
+}
+
+std::string percent(double p) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%+.1f", 100.0 * p);
+    return text;
+}
+
+// Per point, the promises whose probability moved by more than two standard errors of the
+// difference: the changes that are not noise.
+void print_changes(const SweepResults& sweep) {
+    for (const PointForecast& point : sweep.points) {
+        if (&point == &sweep.points.front()) continue;
+        std::printf("%s\n", point.label.c_str());
+        std::size_t shown = 0;
+        for (const PromiseAtPoint& p : point.promises) {
+            if (!p.difference || std::abs(*p.difference) <= 2.0 * p.difference_se.value_or(0.0))
+                continue;
+            std::printf("  %-48s %6.1f%%  %s ± %.1f points\n", p.id.c_str(), 100.0 * p.p,
+                        percent(*p.difference).c_str(), 100.0 * *p.difference_se);
+            ++shown;
+        }
+        if (shown == 0) std::printf("  no change beyond two standard errors\n");
+    }
+}
+
+void report(const SweepResults& sweep, const SweepOptions& options, double seconds) {
+    write_outputs(sweep, options.out);
+    if (!options.quiet) print_changes(sweep);
+    spdlog::info("{} points of {} iterations in {:.3f} s; sweep.json and sweep.csv in {}",
+                 sweep.points.size(), sweep.iterations, seconds, options.out);
+}
+
+double seconds_since(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+}
+
+}  // namespace
+
+CLI::App* add_sweep_command(CLI::App& app, SweepOptions& options) {
+    auto* command = app.add_subcommand(
+        "sweep",
+        "Forecast a scenario at several values of its numbers, on the same random numbers");
+    command->add_option("scenario", options.scenarios, "Scenario file (YAML)")
+        ->required()
+        ->expected(1);
+    command
+        ->add_option("--vary", options.varies,
+                     "PATH=VALUES: a number of the scenario and its values, a list (0.1,0.2,0.4) "
+                     "or a range (from:to:count); several give a grid")
+        ->required();
+    command->add_flag("--one-at-a-time", options.one_at_a_time,
+                      "Vary each PATH on its own, the others at their base values");
+    add_run_options(*command, options);
+    return command;
+}
+
+CLI::App* add_compare_command(CLI::App& app, SweepOptions& options) {
+    auto* command =
+        app.add_subcommand("compare", "Forecast two scenarios on the same random numbers");
+    command->add_option("scenarios", options.scenarios, "The base scenario, then the other")
+        ->required()
+        ->expected(2);
+    add_run_options(*command, options);
+    return command;
+}
+
+int run_sweep_command(const SweepOptions& options) {
+    const std::string& file = options.scenarios.front();
+    ProblemList problems;
+    const auto text = read_scenario_bytes(file, problems);
+    problems.throw_if_any();
+    const Scenario base = load_scenario(file);
+    if (is_variant(*text))
+        throw InputError({file, 0, 0}, "",
+                         "sweeps vary a full scenario, not a variant: sweep the file it extends "
+                         "with its set: values as --vary values");
+    std::vector<Vary> varies;
+    for (const std::string& argument : options.varies) varies.push_back(parse_vary(argument));
+    const std::vector<SweepPoint> points =
+        options.one_at_a_time ? one_at_a_time_points(varies) : grid_points(varies);
+    const auto start = std::chrono::steady_clock::now();
+    const SweepResults sweep =
+        run_sweep(*text, file, varies, points, settings_for(options, base), [&](std::size_t done) {
+            if (!options.quiet) spdlog::info("point {} of {} done", done, points.size());
+        });
+    report(sweep, options, seconds_since(start));
+    return 0;
+}
+
+int run_compare_command(const SweepOptions& options) {
+    const Scenario first = load_scenario(options.scenarios[0]);
+    const Scenario second = load_scenario(options.scenarios[1]);
+    const auto start = std::chrono::steady_clock::now();
+    const SweepResults comparison = compare_scenarios(first, second, settings_for(options, first));
+    report(comparison, options, seconds_since(start));
+    return 0;
+}
+
+}  // namespace pipesim::cli
