@@ -18,8 +18,8 @@
 #include "import_command.hpp"
 #include "io/scenario_loader.hpp"
 #include "progress_bar.hpp"
-#include "report/csv_tables.hpp"
 #include "report/results_json.hpp"
+#include "report/run_outputs.hpp"
 #include "report/terminal_table.hpp"
 #include "sweep_commands.hpp"
 
@@ -80,21 +80,6 @@ int validate(const std::string& file) {
     return 0;
 }
 
-void write_outputs(const ScenarioRun& run, const RunOptions& options) {
-    const Results& results = run.results;
-    const fs::path folder = options.out;
-    const std::size_t listed = options.all_drivers ? all_drivers : listed_drivers;
-    fs::create_directories(folder);
-    write_file_atomically(folder / "results.json",
-                          results_to_json(results, run.mitigation, listed));
-    if (!options.no_drivers)
-        write_file_atomically(folder / "drivers.csv", drivers_csv(results, listed));
-    write_file_atomically(folder / "milestones.csv", milestones_csv(results.milestones));
-    write_file_atomically(folder / "activities.csv", activities_csv(results.activities));
-    write_file_atomically(folder / "targets.csv", targets_csv(results.targets));
-    write_file_atomically(folder / "cashflow.csv", cashflow_csv(results));
-}
-
 int run(const RunOptions& options) {
     const Scenario scenario = load_scenario(options.scenario);
     RunSettings settings;
@@ -118,7 +103,7 @@ int run(const RunOptions& options) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     settings.on_progress = nullptr;
-    write_outputs(run, options);
+    write_run_outputs(run, options.out, options.all_drivers ? all_drivers : listed_drivers);
     if (!options.quiet)
         std::printf("%s\n%s\n%s", results.scenario.c_str(), milestone_table(results).c_str(),
                     target_table(results).c_str());
