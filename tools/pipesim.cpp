@@ -20,6 +20,7 @@
 #include "report/csv_tables.hpp"
 #include "report/results_json.hpp"
 #include "report/terminal_table.hpp"
+#include "report_command.hpp"
 
 namespace {
 
@@ -42,6 +43,7 @@ struct RunOptions {
     std::optional<double> until_se;
     bool rank_risks = false;
     bool criticality = false;
+    cli::ReportRequest report;
 };
 
 // With --until-se and no --iterations, the run may go this far.
@@ -77,11 +79,15 @@ int validate(const std::string& file) {
     return 0;
 }
 
-void write_outputs(const ScenarioRun& run, const fs::path& folder) {
+void write_outputs(const ScenarioRun& run, const RunOptions& options) {
     const Results& results = run.results;
+    const fs::path folder = options.out;
     fs::create_directories(folder);
-    write_file_atomically(folder / "results.json",
-                          results_to_json(results, run.mitigation, run.risk_ranking));
+    const std::string json = results_to_json(results, run.mitigation, run.risk_ranking);
+    write_file_atomically(folder / "results.json", json);
+    if (options.report.wanted)
+        cli::write_report(json, folder / "results.json", options.scenario, options.report,
+                          folder / "report.html");
     if (!run.risk_ranking.empty())
         write_file_atomically(folder / "drivers.csv", drivers_csv(run.risk_ranking));
     write_file_atomically(folder / "milestones.csv", milestones_csv(results.milestones));
@@ -112,7 +118,7 @@ int run(const RunOptions& options) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     settings.on_progress = nullptr;
-    write_outputs(run, options.out);
+    write_outputs(run, options);
     if (!options.quiet)
         std::printf("%s\n%s\n%s", results.scenario.c_str(), milestone_table(results).c_str(),
                     target_table(results).c_str());
@@ -168,6 +174,10 @@ int main(int argc, char** argv) {
             std::map<std::string, SamplingMethod>{{"monte-carlo", SamplingMethod::monte_carlo},
                                                   {"lhs", SamplingMethod::latin_hypercube}}));
 
+    cli::add_report_flags(*run_command, options.report);
+    cli::ReportRequest report_request;
+    auto* report_command = cli::add_report_command(app, report_request);
+
     std::string validate_file;
     auto* validate_command =
         app.add_subcommand("validate", "Check a scenario and list every problem");
@@ -176,6 +186,7 @@ int main(int argc, char** argv) {
     CLI11_PARSE(app, argc, argv);
     try {
         if (*validate_command) return validate(validate_file);
+        if (*report_command) return cli::report(report_request);
         return run(options);
     } catch (const InputError& error) {
         print_problems(error.problems());
