@@ -2,6 +2,8 @@
 
 #include <spdlog/spdlog.h>
 
+#include <cstdio>
+
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "report/html_report.hpp"
@@ -25,12 +27,19 @@ void add_threshold_options(CLI::App& command, ReportRequest& request) {
         ->capture_default_str();
 }
 
+// "0.8", not "0.800000".
+std::string threshold_text(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
+
 ReportOptions report_options(const ReportRequest& request, const fs::path& results_file,
                              const std::string& scenario_file) {
     if (request.amber > request.green)
-        throw InputError({"--amber", 0, 0}, "",
-                         "the amber threshold (" + std::to_string(request.amber) +
-                             ") is above the green one (" + std::to_string(request.green) + ")");
+        throw InputError({}, "--amber",
+                         "the amber threshold " + threshold_text(request.amber) +
+                             " is above the green one " + threshold_text(request.green));
     return {{request.green, request.amber}, {scenario_file, results_file.string()}};
 }
 
