@@ -30,7 +30,7 @@ nav { position: sticky; top: 0; background: #fff; padding: 8px 0; border-bottom:
 nav a { margin-right: 16px; color: var(--ink); }
 table { border-collapse: collapse; width: 100%; font-size: 14px; }
 th, td { padding: 4px 8px; text-align: left; border-bottom: 1px solid var(--line); vertical-align: top; }
-td.number { text-align: right; font-variant-numeric: tabular-nums; }
+td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
 tr.group th { background: #f2f4f8; font-size: 13px; text-transform: capitalize; }
 .light { display: inline-block; min-width: 78px; padding: 0 8px; border-radius: 10px;
   font-size: 13px; font-weight: 600; border: 1px solid; }
@@ -267,7 +267,8 @@ std::vector<std::size_t> year_ends(const std::vector<MonthFigure>& months) {
 std::string spend_table(const std::vector<SpendSeries>& cashflow) {
     const auto ends = year_ends(cashflow.front().by_month);
     std::string html = "<table>\n<thead><tr><th>Cumulative spend, P50 (P10&ndash;P90)</th>";
-    for (auto e : ends) html += "<th>" + cashflow.front().by_month[e].date.iso() + "</th>";
+    for (auto e : ends)
+        html += "<th class=\"number\">" + cashflow.front().by_month[e].date.iso() + "</th>";
     html += "</tr></thead>\n<tbody>\n";
     for (const auto& series : cashflow) {
         html += "<tr><td>" + escaped(series.id) + "</td>";
@@ -378,8 +379,8 @@ std::string drivers_section(const PublishedResults& results) {
     std::string body;
     const auto add = [&](const std::string& name, const std::optional<Drivers>& drivers) {
         if (drivers && (!drivers->risks.empty() || !drivers->activities.empty()))
-            body += "<div class=\"driver\"><h3>" + escaped(name) + "</h3>\n<div class=\"charts\">" +
-                    driver_charts(name, *drivers) + "</div></div>\n";
+            body += "<div class=\"driver\"><h3>" + escaped(name) + "</h3>\n" +
+                    driver_charts(name, *drivers) + "</div>\n";
     };
     for (const auto& m : results.milestones) add(m.name, m.drivers);
     for (const auto& t : results.targets) add(t.name, t.drivers);

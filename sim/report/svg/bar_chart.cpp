@@ -9,7 +9,6 @@ namespace {
 
 constexpr double chart_width = 620;
 constexpr double row_height = 22;
-constexpr double legend_room = 20;
 constexpr double axis_room = 34;  // tick labels and the axis name
 
 LinearScale value_scale(const BarChart& chart, double from, double to) {
@@ -23,7 +22,13 @@ LinearScale value_scale(const BarChart& chart, double from, double to) {
     return LinearScale::nice(low, high, from, to, 4);
 }
 
+// A key to the colours when there is more than one series.
+double legend_height(const BarChart& chart) {
+    return chart.series.size() > 1 ? 20 : 4;
+}
+
 void draw_legend(Document& svg, const BarChart& chart, double left) {
+    if (chart.series.size() < 2) return;
     double x = left;
     for (std::size_t s = 0; s < chart.series.size(); ++s) {
         svg.rect({x, 5}, 10, 10, "series-" + std::to_string(s));
@@ -41,9 +46,9 @@ std::string bar_chart(const BarChart& chart) {
         note_width = std::max(note_width, text_width(row.note, label_font));
     }
     const double height =
-        legend_room +
+        legend_height(chart) +
         static_cast<double>(std::max<std::size_t>(chart.rows.size(), 1)) * row_height + axis_room;
-    const Plot plot{std::min(label_width, 260.0) + 16, legend_room,
+    const Plot plot{std::min(label_width, 260.0) + 16, legend_height(chart),
                     chart_width - std::min(note_width, 220.0) - 12, height - axis_room};
     Document svg(chart_width, height, chart.title, chart.description);
     draw_legend(svg, chart, plot.left);

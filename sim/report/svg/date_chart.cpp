@@ -16,16 +16,18 @@ constexpr double chart_height = 230;
 constexpr double label_row = 13;
 constexpr Plot plot{46, 3 * label_row + 6, chart_width - 14, chart_height - 38};
 
-// The days shown: every bin and the target, with a margin, and at least four weeks.
+// The days shown: every bin, the target and the marked quantiles, with a margin, and at
+// least four weeks.
 DateScale date_scale(const DateChart& chart) {
     const DateHistogram& h = chart.histogram;
     const auto bins = static_cast<std::int32_t>(h.counts.size());
     Date first = h.first;
     Date last = h.first.plus_days(std::max(1, bins * h.bin_days) - 1);
-    if (chart.target) {
-        first = std::min(first, *chart.target);
-        last = std::max(last, *chart.target);
-    }
+    for (const auto& day : {chart.target, chart.p50, chart.p80})
+        if (day) {
+            first = std::min(first, *day);
+            last = std::max(last, *day);
+        }
     const std::int32_t margin = std::max(h.bin_days, (last - first) / 20);
     const std::int32_t short_by = std::max(0, 28 - (last - first + 2 * margin));
     return DateScale(first.plus_days(-margin - short_by / 2),

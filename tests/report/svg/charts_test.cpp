@@ -96,6 +96,17 @@ TEST(DateChart, SaysSoWhenAQuantileIsBeyondTheHorizon) {
     EXPECT_NE(svg.find("P80 after horizon."), std::string::npos);  // in the description too
 }
 
+TEST(DateChart, KeepsEveryMarkInsideThePlot) {
+    DateChart chart = weekly_chart();
+    chart.p80 = day("2024-06-30");  // well after the last bin
+    const std::string svg = date_chart(chart);
+    const auto markers = elements(svg, "line", "marker");
+    ASSERT_EQ(markers.size(), 2u);
+    const auto axis = elements(svg, "line", "axis");  // the date axis first: along the bottom
+    EXPECT_LE(attribute(markers[1], "x1"), attribute(axis.at(0), "x2"));
+    EXPECT_GT(attribute(markers[1], "x1"), attribute(markers[0], "x1"));
+}
+
 TEST(DateChart, NothingWithinTheHorizonIsSaidInWords) {
     const std::string svg = date_chart({"never", {day("2024-01-01"), 1, {}, 500}, {}, {}, {}});
     EXPECT_NE(svg.find("not within the horizon in any iteration"), std::string::npos);
@@ -179,6 +190,14 @@ TEST(BarChart, BarsGrowEitherWayFromZeroAndSkipMissingValues) {
     EXPECT_NEAR(attribute(positive, "x"), zero, 0.11);
     EXPECT_NE(svg.find(">信号 &quot;B&quot;</text>"), std::string::npos);
     EXPECT_NE(svg.find(">criticality</text>"), std::string::npos);
+}
+
+TEST(BarChart, OneSeriesNeedsNoKey) {
+    const BarChart chart{
+        "Risks", "tornado", "points", {"risk"}, {{"geology", {19.0}, "19.0 points"}}};
+    const std::string svg = bar_chart(chart);
+    EXPECT_EQ(elements(svg, "rect", "series-0").size(), 1u);
+    EXPECT_EQ(svg.find(">risk</text>"), std::string::npos);
 }
 
 }  // namespace
