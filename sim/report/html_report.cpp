@@ -117,7 +117,7 @@ std::string headline_row(const HeadlineRow& row, StatusThresholds thresholds) {
     return "<tr><td>" + light(status) + "</td><td><a href=\"#" + row.anchor + "\">" +
            escaped(row.name) + "</a></td><td>" + (row.target ? row.target->iso() : "&ndash;") +
            "</td><td class=\"number\">" +
-           (row.probability ? percent_text(*row.probability) : "&ndash;") + "</td><td>" +
+           (row.probability ? escaped(percent_text(*row.probability)) : "&ndash;") + "</td><td>" +
            escaped(date_text((*row.dates)[1])) + "</td><td>" + escaped(date_text((*row.dates)[2])) +
            "</td><td class=\"number\">" + escaped(p80_against(*row.dates, row.target)) +
            "</td></tr>\n";
@@ -150,8 +150,8 @@ std::string headline_section(const PublishedResults& results, StatusThresholds t
     std::string html =
         "<section id=\"headline\">\n<h2>Headline</h2>\n<p class=\"lead\">Every milestone and "
         "target with the chance of meeting its date: " +
-        light(Status::on_track) + " at least " + percent_text(thresholds.green) + ", " +
-        light(Status::at_risk) + " at least " + percent_text(thresholds.amber) + ", " +
+        light(Status::on_track) + " at least " + escaped(percent_text(thresholds.green)) + ", " +
+        light(Status::at_risk) + " at least " + escaped(percent_text(thresholds.amber)) + ", " +
         light(Status::off_track) +
         " below. P80 is the date met in 80% of iterations; the last column is how far it "
         "lies past the target.</p>\n" +
@@ -179,13 +179,13 @@ std::string headline_section(const PublishedResults& results, StatusThresholds t
 }
 
 std::string caption(const std::string& name, Status status, const std::string& chance) {
-    return "<figcaption><strong>" + escaped(name) + "</strong>" + light(status) + " " + chance +
-           "</figcaption>";
+    return "<figcaption><strong>" + escaped(name) + "</strong>" + light(status) + " " +
+           escaped(chance) + "</figcaption>";
 }
 
 std::string milestone_figure(const PublishedMilestone& m, std::size_t index,
                              StatusThresholds thresholds) {
-    const std::string chance = m.p_on_time
+    const std::string chance = m.p_on_time && m.target
                                    ? percent_text(*m.p_on_time) + " on time by " + m.target->iso()
                                    : "happens in " + percent_text(m.p_happens) + " of iterations";
     return "<figure id=\"" + milestone_anchor(index) + "\">" +

@@ -199,7 +199,9 @@ PublishedMilestone milestone(Reader& reader, const Json& item, const std::string
     m.category = reader.text(item, "category", entity);
     m.target = reader.optional_date(item, "target", entity);
     m.p_on_time = reader.optional_number(item, "p_on_time", entity);
-    if (m.target && !m.p_on_time) reader.problem(entity, "has a target but no 'p_on_time'");
+    if (m.target.has_value() != m.p_on_time.has_value())
+        reader.problem(entity, m.target ? "has a target but no 'p_on_time'"
+                                        : "has a 'p_on_time' but no target");
     m.dates = quantile_dates(reader, item, entity);
     m.p_happens = reader.number(item, "p_happens", entity);
     m.histogram = histogram(reader, item, entity);

@@ -103,6 +103,15 @@ TEST(HtmlReport, NamesAreEscapedEverywhere) {
               std::string::npos);
 }
 
+TEST(HtmlReport, TinyProbabilitiesAreEscapedToo) {
+    PublishedResults results = with_drivers();
+    results.milestones[0].p_on_time = 0.0002;  // prints as "<0.1%"
+    const std::string page = html_report(results, {});
+    EXPECT_EQ(page.find("<0.1%"), std::string::npos);
+    EXPECT_NE(page.find("<td class=\"number\">&lt;0.1%</td>"), std::string::npos);
+    EXPECT_NE(page.find("&lt;0.1% on time by 2024-06-30"), std::string::npos);
+}
+
 TEST(HtmlReport, DrawsTheTornadoAndTheTopActivities) {
     const std::string page = html_report(with_drivers(), {});
     EXPECT_NE(page.find("aria-label=\"Risks behind 通车 &lt;A &amp; &quot;B&quot;&gt;\""),

@@ -92,6 +92,16 @@ TEST(ResultsReader, EveryMissingOrMistypedFieldIsListedWithItsOwner) {
     EXPECT_EQ(problems[2], "results.json: signed: 'p_reached' should be a number");
 }
 
+TEST(ResultsReader, AProbabilityOnTimeNeedsATargetAndTheOtherWayRound) {
+    const std::string text = text_of(data_dir + "/report/drivers.json");
+    EXPECT_EQ(
+        problems_of(replaced(text, "\"p_on_time\": 0.42", "\"p_on_time\": null")),
+        (std::vector<std::string>{"results.json: hsr.open: has a target but no 'p_on_time'"}));
+    EXPECT_EQ(
+        problems_of(replaced(text, "\"p_on_time\": null", "\"p_on_time\": 0.5")),
+        (std::vector<std::string>{"results.json: school.open: has a 'p_on_time' but no target"}));
+}
+
 TEST(ResultsReader, ListsWithoutIdsAreNamedByPosition) {
     const auto problems = problems_of(
         replaced(text_of(data_dir + "/report/drivers.json"), "\"id\": \"school.open\",", ""));
