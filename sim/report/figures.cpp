@@ -33,6 +33,10 @@ std::string amount_text(double amount) {
     return fixed(amount, decimals);
 }
 
+std::string index_text(double index) {
+    return fixed(index, 2);
+}
+
 std::string points_text(double probability_difference) {
     return fixed(100.0 * probability_difference, 1) + " points";
 }

@@ -14,6 +14,8 @@ std::string percent_text(double probability);
 // Whole numbers as they are ("30"); others to three significant figures below 100
 // ("2.62", "29.6") and to whole units above ("12185").
 std::string amount_text(double amount);
+// An index between -1 and 1 (criticality, a correlation) to two places: "1.00", "-0.12".
+std::string index_text(double index);
 // A difference of probabilities in percentage points: "19.0 points".
 std::string points_text(double probability_difference);
 // "+12 d", "−3 d", "0 d": how far a date lies after (or before) another.

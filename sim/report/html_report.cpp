@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <iterator>
 
 #include "report/figures.hpp"
 #include "report/markup.hpp"
@@ -332,14 +333,25 @@ std::string investment_section(const PublishedResults& results) {
 constexpr std::size_t drivers_shown = 10;
 
 std::string risk_note(const RiskDriver& risk) {
-    std::string note = points_text(risk.p_points);
+    std::string note = risk.p_points ? points_text(*risk.p_points) : "\u2013 points";
     if (risk.p80_days) note += ", P80 " + days_text(*risk.p80_days);
     return note;
 }
 
+// A risk that changes neither the probability nor the P80 date of this milestone or
+// target (it touches other work) would only be an empty row. Unknown effects stay listed.
+bool moves_the_date(const RiskDriver& risk) {
+    return !risk.p_points || *risk.p_points != 0 || (risk.p80_days && *risk.p80_days != 0);
+}
+
 std::string driver_charts(const std::string& name, const Drivers& drivers) {
+    std::vector<RiskDriver> risks;
+    std::copy_if(drivers.risks.begin(), drivers.risks.end(), std::back_inserter(risks),
+                 moves_the_date);
     std::string html;
-    if (!drivers.risks.empty()) {
+    if (!drivers.risks.empty() && risks.empty())
+        html += "<p class=\"muted\">No risk moves this date.</p>";
+    if (!risks.empty()) {
         svg::BarChart tornado{"Risks behind " + name,
                               "Each risk's bar is the chance of being on time it takes away, "
                               "in percentage points (the run replayed with the risk switched "
@@ -347,10 +359,12 @@ std::string driver_charts(const std::string& name, const Drivers& drivers) {
                               "probability points the risk takes away",
                               {"risk"},
                               {}};
-        for (std::size_t r = 0; r < drivers.risks.size() && r < drivers_shown; ++r)
-            tornado.rows.push_back({drivers.risks[r].risk,
-                                    {100.0 * drivers.risks[r].p_points},
-                                    risk_note(drivers.risks[r])});
+        for (std::size_t r = 0; r < risks.size() && r < drivers_shown; ++r) {
+            const RiskDriver& risk = risks[r];
+            std::optional<double> points;  // none when the run could not estimate it
+            if (risk.p_points) points = 100.0 * *risk.p_points;
+            tornado.rows.push_back({risk.risk, {points}, risk_note(risk)});
+        }
         html += "<figure>" + svg::bar_chart(tornado) + "</figure>";
     }
     if (!drivers.activities.empty()) {
@@ -364,7 +378,7 @@ std::string driver_charts(const std::string& name, const Drivers& drivers) {
         for (std::size_t a = 0; a < drivers.activities.size() && a < drivers_shown; ++a) {
             const ActivityDriver& d = drivers.activities[a];
             const auto number = [](const std::optional<double>& v) {
-                return v ? amount_text(*v) : std::string("\u2013");
+                return v ? index_text(*v) : std::string("\u2013");
             };
             top.rows.push_back({d.name.empty() ? d.activity : d.name,
                                 {d.criticality, d.sensitivity},

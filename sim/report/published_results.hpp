@@ -29,14 +29,11 @@ struct ActivityDriver {
 };
 
 // What a risk costs a milestone or target: the run replayed with the risk switched off.
+// (results.json also has the probabilities and P80 dates with and without it.)
 struct RiskDriver {
     std::string risk;
-    double p_with = 0;
-    double p_without = 0;
-    double p_points = 0;  // p_without - p_with: the probability the risk takes away
-    std::optional<Date> p80_with;
-    std::optional<Date> p80_without;
-    std::optional<int> p80_days;  // how much later the P80 date is with the risk
+    std::optional<double> p_points;  // the probability the risk takes away
+    std::optional<int> p80_days;     // how much later the P80 date is with the risk
 };
 
 struct Drivers {

@@ -179,11 +179,7 @@ std::optional<Drivers> drivers(Reader& reader, const Json& item, const std::stri
     for (const auto& r : reader.list(*object, "risks", where, false)) {
         RiskDriver risk;
         risk.risk = reader.text(r, "risk", where);
-        risk.p_with = reader.number(r, "p_with", where);
-        risk.p_without = reader.number(r, "p_without", where);
-        risk.p_points = reader.number(r, "p_points", where);
-        risk.p80_with = reader.optional_date(r, "p80_with", where);
-        risk.p80_without = reader.optional_date(r, "p80_without", where);
+        risk.p_points = reader.optional_number(r, "p_points", where);
         if (const auto days = reader.optional_number(r, "p80_days", where))
             risk.p80_days = static_cast<int>(*days);
         drivers.risks.push_back(std::move(risk));

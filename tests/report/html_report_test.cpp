@@ -119,11 +119,25 @@ TEST(HtmlReport, DrawsTheTornadoAndTheTopActivities) {
     EXPECT_NE(page.find(">geology&lt;karst&gt;</text>"), std::string::npos);
     EXPECT_NE(page.find(">19.0 points, P80 +22 d</text>"), std::string::npos);
     EXPECT_NE(page.find(">5.0 points</text>"), std::string::npos);  // P80 unchanged: no days
+    EXPECT_NE(page.find(">floods</text>"), std::string::npos);      // no estimate: no bar
+    EXPECT_NE(page.find(">\u2013 points</text>"), std::string::npos);
     EXPECT_NE(page.find("aria-label=\"Activities behind 通车"), std::string::npos);
     EXPECT_NE(page.find(">0.81 / 0.64</text>"), std::string::npos);
     EXPECT_NE(page.find(">\u2013 / -0.12</text>"), std::string::npos);
     EXPECT_NE(page.find("aria-label=\"Risks behind 签约项目3个\""), std::string::npos);
     EXPECT_EQ(page.find("Drivers not computed"), std::string::npos);
+}
+
+TEST(HtmlReport, LeavesOutRisksThatDoNotMoveTheDate) {
+    PublishedResults results = with_drivers();
+    EXPECT_EQ(html_report(results, {}).find(">harmless</text>"), std::string::npos);
+    // Only harmless risks: said in words, no empty tornado.
+    results.milestones[0].drivers->risks = results.targets[0].drivers->risks;
+    results.milestones[0].drivers->risks.erase(results.milestones[0].drivers->risks.begin());
+    const std::string page = html_report(results, {});
+    EXPECT_NE(page.find("No risk moves this date."), std::string::npos);
+    EXPECT_EQ(page.find("aria-label=\"Risks behind 通车"), std::string::npos);
+    EXPECT_NE(page.find("aria-label=\"Activities behind 通车"), std::string::npos);
 }
 
 TEST(HtmlReport, SaysWhenDriversWereNotComputed) {
@@ -178,6 +192,8 @@ TEST(Figures, AmountsAndDays) {
     EXPECT_EQ(amount_text(1.7), "1.70");
     EXPECT_EQ(amount_text(12185.2), "12185");
     EXPECT_EQ(amount_text(-0.001), "0");
+    EXPECT_EQ(index_text(1.0), "1.00");
+    EXPECT_EQ(index_text(-0.123), "-0.12");
     EXPECT_EQ(points_text(0.19), "19.0 points");
     EXPECT_EQ(points_text(-0.0004), "0.0 points");
     EXPECT_EQ(days_text(12), "+12 d");

@@ -65,9 +65,11 @@ TEST(ResultsReader, ReadsDriversWithTheirGaps) {
     EXPECT_DOUBLE_EQ(*m.drivers->activities[0].criticality, 0.81);
     EXPECT_FALSE(m.drivers->activities[1].criticality);
     EXPECT_DOUBLE_EQ(*m.drivers->activities[1].sensitivity, -0.12);
-    ASSERT_EQ(m.drivers->risks.size(), 2u);
+    ASSERT_EQ(m.drivers->risks.size(), 3u);
+    EXPECT_DOUBLE_EQ(*m.drivers->risks[0].p_points, 0.19);
     EXPECT_EQ(m.drivers->risks[0].p80_days, 22);
     EXPECT_FALSE(m.drivers->risks[1].p80_days);
+    EXPECT_FALSE(m.drivers->risks[2].p_points);  // not estimated: null in the file
     EXPECT_FALSE(results.milestones.at(1).target);
     EXPECT_FALSE(results.milestones.at(1).drivers);
     EXPECT_EQ(results.targets.at(0).drivers->risks.at(0).risk, "market");
