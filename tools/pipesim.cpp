@@ -21,6 +21,7 @@
 #include "report/results_json.hpp"
 #include "report/run_outputs.hpp"
 #include "report/terminal_table.hpp"
+#include "report_command.hpp"
 #include "sweep_commands.hpp"
 
 namespace {
@@ -45,6 +46,7 @@ struct RunOptions {
     bool no_drivers = false;
     bool all_drivers = false;
     std::vector<std::string> drivers_for;
+    cli::ReportRequest report;
 };
 
 // With --until-se and no --iterations, the run may go this far.
@@ -103,7 +105,11 @@ int run(const RunOptions& options) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     settings.on_progress = nullptr;
-    write_run_outputs(run, options.out, options.all_drivers ? all_drivers : listed_drivers);
+    const std::string json =
+        write_run_outputs(run, options.out, options.all_drivers ? all_drivers : listed_drivers);
+    if (options.report.wanted)
+        cli::write_report(json, fs::path(options.out) / "results.json", options.scenario,
+                          options.report, fs::path(options.out) / "report.html");
     if (!options.quiet)
         std::printf("%s\n%s\n%s", results.scenario.c_str(), milestone_table(results).c_str(),
                     target_table(results).c_str());
@@ -167,6 +173,10 @@ int main(int argc, char** argv) {
             std::map<std::string, SamplingMethod>{{"monte-carlo", SamplingMethod::monte_carlo},
                                                   {"lhs", SamplingMethod::latin_hypercube}}));
 
+    cli::add_report_flags(*run_command, options.report);
+    cli::ReportRequest report_request;
+    auto* report_command = cli::add_report_command(app, report_request);
+
     std::string validate_file;
     auto* validate_command =
         app.add_subcommand("validate", "Check a scenario and list every problem");
@@ -185,6 +195,7 @@ int main(int argc, char** argv) {
         if (*import_command) return cli::run_import(import_options);
         if (*sweep_command) return cli::run_sweep_command(sweep_options);
         if (*compare_command) return cli::run_compare_command(compare_options);
+        if (*report_command) return cli::report(report_request);
         return run(options);
     } catch (const InputError& error) {
         print_problems(error.problems());

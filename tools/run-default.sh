@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 bash tools/install-dependencies.sh
 cmake --preset release >/dev/null
 cmake --build --preset release --target pipesim
-./build/release/tools/pipesim run scenarios/qianjiang-2024.yaml --out out "$@"
+./build/release/tools/pipesim run scenarios/qianjiang-2024.yaml --out out --report "$@"

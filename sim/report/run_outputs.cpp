@@ -8,12 +8,12 @@
 
 namespace pipesim {
 
-void write_run_outputs(const ScenarioRun& run, const std::filesystem::path& folder,
-                       std::size_t listed) {
+std::string write_run_outputs(const ScenarioRun& run, const std::filesystem::path& folder,
+                              std::size_t listed) {
     const Results& results = run.results;
     std::filesystem::create_directories(folder);
-    write_file_atomically(folder / "results.json",
-                          results_to_json(results, run.mitigation, listed));
+    const std::string json = results_to_json(results, run.mitigation, listed);
+    write_file_atomically(folder / "results.json", json);
     const auto has_drivers = [](const auto& forecasts) {
         return std::any_of(forecasts.begin(), forecasts.end(),
                            [](const auto& f) { return f.drivers.has_value(); });
@@ -24,6 +24,7 @@ void write_run_outputs(const ScenarioRun& run, const std::filesystem::path& fold
     write_file_atomically(folder / "activities.csv", activities_csv(results.activities));
     write_file_atomically(folder / "targets.csv", targets_csv(results.targets));
     write_file_atomically(folder / "cashflow.csv", cashflow_csv(results));
+    return json;
 }
 
 }  // namespace pipesim

@@ -4,13 +4,15 @@
 // under a temporary name and renamed when complete.
 
 #include <filesystem>
+#include <string>
 
 #include "engine/scenario_run.hpp"
 
 namespace pipesim {
 
-// `listed`: drivers per milestone and target (listed_drivers, or all_drivers).
-void write_run_outputs(const ScenarioRun& run, const std::filesystem::path& folder,
-                       std::size_t listed);
+// `listed`: drivers per milestone and target (listed_drivers, or all_drivers). Returns the
+// text of results.json.
+std::string write_run_outputs(const ScenarioRun& run, const std::filesystem::path& folder,
+                              std::size_t listed);
 
 }  // namespace pipesim

@@ -1,0 +1,54 @@
+#include "report/figures.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace pipesim {
+namespace {
+
+// `value` to `decimals` places; what rounds to zero prints as "0", never "-0.00", which
+// would read as a loss where there is none.
+std::string fixed(double value, int decimals) {
+    const double scale = std::pow(10.0, decimals);
+    char text[64];
+    std::snprintf(text, sizeof text, "%.*f", decimals,
+                  std::round(value * scale) == 0 ? 0.0 : value);
+    return text;
+}
+
+}  // namespace
+
+std::string percent_text(double probability) {
+    // Rounding must not turn "almost never" into never, or "almost surely" into surely.
+    if (probability > 0 && probability < 0.0005) return "<0.1%";
+    if (probability < 1 && probability > 0.9995) return ">99.9%";
+    return fixed(100.0 * probability, 1) + '%';
+}
+
+std::string amount_text(double amount) {
+    const double size = std::fabs(amount);
+    // Whole when the decimals would only show zeros.
+    const bool whole = std::fabs(amount - std::round(amount)) < 0.005;
+    const int decimals = whole || size >= 100 ? 0 : size >= 10 ? 1 : 2;
+    return fixed(amount, decimals);
+}
+
+std::string index_text(double index) {
+    return fixed(index, 2);
+}
+
+std::string points_text(double probability_difference) {
+    return fixed(100.0 * probability_difference, 1) + " points";
+}
+
+std::string days_text(int days) {
+    if (days == 0) return "0 d";
+    // U+2212 MINUS SIGN: as wide as the plus sign, so columns of differences line up.
+    return (days > 0 ? "+" : "\u2212") + std::to_string(std::abs(days)) + " d";
+}
+
+std::string date_text(const std::optional<Date>& date) {
+    return date ? date->iso() : "after horizon";
+}
+
+}  // namespace pipesim

@@ -1,0 +1,82 @@
+#include "report_command.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <cstdio>
+
+#include "core/atomic_file.hpp"
+#include "core/error.hpp"
+#include "report/html_report.hpp"
+#include "report/results_reader.hpp"
+
+namespace pipesim::cli {
+namespace {
+
+namespace fs = std::filesystem;
+
+void add_threshold_options(CLI::App& command, ReportRequest& request) {
+    command
+        .add_option("--green", request.green,
+                    "Traffic light: green from this probability of meeting the date")
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
+    command
+        .add_option("--amber", request.amber,
+                    "Traffic light: amber from this probability; red below")
+        ->check(CLI::Range(0.0, 1.0))
+        ->capture_default_str();
+}
+
+// "0.8", not "0.800000".
+std::string threshold_text(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%g", value);
+    return text;
+}
+
+ReportOptions report_options(const ReportRequest& request, const fs::path& results_file,
+                             const std::string& scenario_file) {
+    if (request.amber > request.green)
+        throw InputError({}, "--amber",
+                         "the amber threshold " + threshold_text(request.amber) +
+                             " is above the green one " + threshold_text(request.green));
+    return {{request.green, request.amber}, {scenario_file, results_file.string()}};
+}
+
+}  // namespace
+
+void add_report_flags(CLI::App& run_command, ReportRequest& request) {
+    run_command.add_flag("--report", request.wanted,
+                         "Also write report.html (charts, self-contained) beside results.json");
+    add_threshold_options(run_command, request);
+}
+
+CLI::App* add_report_command(CLI::App& app, ReportRequest& request) {
+    auto* command = app.add_subcommand(
+        "report", "Write a self-contained HTML report (charts inline) from a results.json");
+    command->add_option("results", request.results, "results.json from `pipesim run`")->required();
+    command->add_option("-o,--out", request.out,
+                        "The page to write (default: report.html beside the results file)");
+    add_threshold_options(*command, request);
+    return command;
+}
+
+void write_report(const std::string& results_json, const fs::path& results_file,
+                  const std::string& scenario_file, const ReportRequest& request,
+                  const fs::path& page) {
+    const ReportOptions options = report_options(request, results_file, scenario_file);
+    const PublishedResults results = read_results_text(results_json, results_file.string());
+    write_file_atomically(page, html_report(results, options));
+}
+
+int report(const ReportRequest& request) {
+    const fs::path results_file = request.results;
+    const ReportOptions options = report_options(request, results_file, "");
+    const fs::path page =
+        request.out.empty() ? results_file.parent_path() / "report.html" : fs::path(request.out);
+    write_file_atomically(page, html_report(read_results_file(results_file), options));
+    spdlog::info("report written to {}", page.string());
+    return 0;
+}
+
+}  // namespace pipesim::cli
