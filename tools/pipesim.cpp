@@ -12,6 +12,7 @@
 #include <map>
 #include <optional>
 
+#include "batch_command.hpp"
 #include "core/atomic_file.hpp"
 #include "engine/scenario_run.hpp"
 #include "graph/network.hpp"
@@ -188,6 +189,8 @@ int main(int argc, char** argv) {
     auto* sweep_command = cli::add_sweep_command(app, sweep_options);
     cli::SweepOptions compare_options;
     auto* compare_command = cli::add_compare_command(app, compare_options);
+    cli::BatchOptions batch_options;
+    auto* batch_command = cli::add_batch_command(app, batch_options);
 
     CLI11_PARSE(app, argc, argv);
     try {
@@ -195,6 +198,7 @@ int main(int argc, char** argv) {
         if (*import_command) return cli::run_import(import_options);
         if (*sweep_command) return cli::run_sweep_command(sweep_options);
         if (*compare_command) return cli::run_compare_command(compare_options);
+        if (*batch_command) return cli::run_batch(batch_options);
         if (*report_command) return cli::report(report_request);
         return run(options);
     } catch (const InputError& error) {
