@@ -4,10 +4,12 @@
 #include <yaml-cpp/yaml.h>
 
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "core/atomic_file.hpp"
 #include "engine/scenario_run.hpp"
 #include "io/scenario_loader.hpp"
+#include "ranks.hpp"
 #include "report/batch_tables.hpp"
 #include "report/results_json.hpp"
 #include "report/run_outputs.hpp"
@@ -53,8 +55,15 @@ std::vector<std::string> scenario_files(const BatchOptions& options) {
     return files;
 }
 
-BatchEntry run_one(const std::string& file, std::size_t number, const BatchOptions& options) {
-    const std::size_t listed = listed_drivers;
+// A scenario's batch entry and the files of its run folder (none when it failed).
+struct BatchRun {
+    BatchEntry entry;
+    std::vector<OutputFile> files;
+};
+
+BatchRun run_one(const std::string& file, const BatchOptions& options) {
+    BatchRun result;
+    result.entry.file = file;
     try {
         const Scenario scenario = load_scenario(file);
         RunSettings settings;
@@ -62,19 +71,55 @@ BatchEntry run_one(const std::string& file, std::size_t number, const BatchOptio
         settings.seed = options.seed.value_or(scenario.plan.seed);
         settings.threads = options.threads;
         settings.drivers = !options.no_drivers;
-        ScenarioRun run = run_scenario(scenario, settings, {});
-        const fs::path folder = fs::path(options.out) / "runs" /
-                                (std::to_string(number) + "-" + fs::path(file).stem().string());
-        write_run_outputs(run, folder, listed);
-        return {file, std::move(run.results), "", listed};
+        const ScenarioRun run = run_scenario(scenario, settings, {});
+        result.entry = batch_entry(file, run.results, listed_drivers);
+        result.files = run_output_files(run, listed_drivers);
     } catch (const InputError& error) {
-        std::string reason;
         for (const Problem& p : error.problems())
-            reason.append(reason.empty() ? "" : "; ").append(describe(p));
-        return {file, std::nullopt, reason, listed};
+            result.entry.error.append(result.entry.error.empty() ? "" : "; ").append(describe(p));
     } catch (const std::exception& error) {
-        return {file, std::nullopt, error.what(), listed};
+        result.entry.error = error.what();
     }
+    return result;
+}
+
+// What a process sends the root: its runs, numbered, as JSON.
+std::string to_text(const std::vector<std::pair<std::size_t, BatchRun>>& runs) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const auto& [index, run] : runs) {
+        const BatchEntry& e = run.entry;
+        nlohmann::json files = nlohmann::json::array();
+        for (const OutputFile& f : run.files) files.push_back({f.name, f.text});
+        list.push_back({{"index", index},
+                        {"file", e.file},
+                        {"error", e.error},
+                        {"scenario", e.scenario},
+                        {"iterations", e.iterations},
+                        {"seed", e.seed},
+                        {"sampling", e.sampling},
+                        {"milestones", e.milestones},
+                        {"targets", e.targets},
+                        {"drivers", e.drivers},
+                        {"files", files}});
+    }
+    return list.dump();
+}
+
+void from_text(const std::string& text, std::vector<BatchRun>& runs) {
+    for (const auto& item : nlohmann::json::parse(text)) {
+        BatchRun& run = runs.at(item["index"].get<std::size_t>());
+        run.entry = {item["file"],       item["error"],   item["scenario"],
+                     item["iterations"], item["seed"],    item["sampling"],
+                     item["milestones"], item["targets"], item["drivers"]};
+        for (const auto& f : item["files"]) run.files.push_back({f[0], f[1]});
+    }
+}
+
+void report_progress(const BatchRun& run, std::size_t number, std::size_t total) {
+    if (run.entry.error.empty())
+        spdlog::info("{} of {}: {} done", number, total, run.entry.file);
+    else
+        spdlog::error("{} of {}: {} failed: {}", number, total, run.entry.file, run.entry.error);
 }
 
 }  // namespace
@@ -97,18 +142,26 @@ CLI::App* add_batch_command(CLI::App& app, BatchOptions& options) {
 }
 
 int run_batch(const BatchOptions& options) {
+    const Ranks ranks;
     const std::vector<std::string> files = scenario_files(options);
+    std::vector<std::pair<std::size_t, BatchRun>> mine;
+    for (std::size_t n = 0; n < files.size(); ++n)
+        if (ranks.owns(n)) {
+            mine.emplace_back(n, run_one(files[n], options));
+            report_progress(mine.back().second, n + 1, files.size());
+        }
+    const std::vector<std::string> gathered = ranks.gather(to_text(mine));
+    if (!ranks.is_root()) return 0;
+    std::vector<BatchRun> runs(files.size());
+    for (const std::string& text : gathered) from_text(text, runs);
     std::vector<BatchEntry> entries;
     std::size_t failed = 0;
-    for (std::size_t n = 0; n < files.size(); ++n) {
-        entries.push_back(run_one(files[n], n + 1, options));
-        if (entries.back().results) {
-            spdlog::info("{} of {}: {} done", n + 1, files.size(), files[n]);
-        } else {
-            ++failed;
-            spdlog::error("{} of {}: {} failed: {}", n + 1, files.size(), files[n],
-                          entries.back().error);
-        }
+    for (std::size_t n = 0; n < runs.size(); ++n) {
+        write_output_files(runs[n].files,
+                           fs::path(options.out) / "runs" /
+                               (std::to_string(n + 1) + "-" + fs::path(files[n]).stem().string()));
+        failed += runs[n].entry.error.empty() ? 0 : 1;
+        entries.push_back(std::move(runs[n].entry));
     }
     fs::create_directories(options.out);
     write_file_atomically(fs::path(options.out) / "batch-milestones.csv",
@@ -116,9 +169,9 @@ int run_batch(const BatchOptions& options) {
     write_file_atomically(fs::path(options.out) / "batch-targets.csv", batch_targets_csv(entries));
     write_batch_database(entries, fs::path(options.out) / "batch.sqlite");
     spdlog::info(
-        "{} scenarios, {} failed; batch-milestones.csv, batch-targets.csv and "
-        "batch.sqlite in {}",
-        files.size(), failed, options.out);
+        "{} scenarios on {} process{}, {} failed; batch-milestones.csv, "
+        "batch-targets.csv and batch.sqlite in {}",
+        files.size(), ranks.size(), ranks.size() == 1 ? "" : "es", failed, options.out);
     return failed == 0 ? 0 : 1;
 }
 

@@ -6,7 +6,7 @@ packages=(
   libeigen3-dev libboost-graph-dev libboost-math-dev libtbb-dev libspdlog-dev
   libyaml-cpp-dev libcli11-dev nlohmann-json3-dev librandom123-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  libexpat1-dev libsqlite3-dev
+  libexpat1-dev libsqlite3-dev libopenmpi-dev openmpi-bin
   chromium python3 fonts-noto-cjk
 )
 missing=()

@@ -5,10 +5,12 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "core/atomic_file.hpp"
 #include "core/text.hpp"
 #include "io/scenario_loader.hpp"
+#include "ranks.hpp"
 #include "report/sweep_tables.hpp"
 #include "sweep/sweep_run.hpp"
 
@@ -79,6 +81,60 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 }
 
+nlohmann::json optional_json(const std::optional<double>& value) {
+    return value ? nlohmann::json(*value) : nlohmann::json();
+}
+std::optional<double> optional_number(const nlohmann::json& value) {
+    return value.is_null() ? std::nullopt : std::optional<double>(value.get<double>());
+}
+nlohmann::json date_json(const std::optional<Date>& date) {
+    return date ? nlohmann::json(date->iso()) : nlohmann::json();
+}
+std::optional<Date> date_of(const nlohmann::json& value) {
+    return value.is_null() ? std::nullopt : Date::parse(value.get<std::string>());
+}
+
+// A process's points for the root, exactly: JSON keeps every double to the last bit.
+std::string points_to_text(const std::vector<PointForecast>& points) {
+    nlohmann::json list = nlohmann::json::array();
+    for (const PointForecast& point : points) {
+        nlohmann::json overrides = nlohmann::json::array();
+        for (const Override& o : point.overrides) overrides.push_back({o.path, o.value});
+        nlohmann::json promises = nlohmann::json::array();
+        for (const PromiseAtPoint& p : point.promises)
+            promises.push_back({p.id, p.kind, p.p, p.p_se, date_json(p.p50), date_json(p.p80),
+                                optional_json(p.difference), optional_json(p.difference_se),
+                                optional_json(p.independent_se)});
+        list.push_back({point.label, overrides, promises});
+    }
+    return list.dump();
+}
+
+std::vector<PointForecast> points_from_text(const std::string& text) {
+    std::vector<PointForecast> points;
+    for (const auto& item : nlohmann::json::parse(text)) {
+        PointForecast point{item[0], {}, {}};
+        for (const auto& o : item[1]) point.overrides.push_back(vary_override(o[0], o[1]));
+        for (const auto& p : item[2])
+            point.promises.push_back({p[0], p[1], p[2], p[3], date_of(p[4]), date_of(p[5]),
+                                      optional_number(p[6]), optional_number(p[7]),
+                                      optional_number(p[8])});
+        points.push_back(std::move(point));
+    }
+    return points;
+}
+
+// Point p came from process p mod K, as its (p div K)-th point.
+std::vector<PointForecast> points_from_texts(const std::vector<std::string>& texts,
+                                             std::size_t count, std::size_t processes) {
+    std::vector<std::vector<PointForecast>> by_process;
+    for (const std::string& text : texts) by_process.push_back(points_from_text(text));
+    std::vector<PointForecast> points;
+    for (std::size_t p = 0; p < count; ++p)
+        points.push_back(std::move(by_process[p % processes].at(p / processes)));
+    return points;
+}
+
 }  // namespace
 
 CLI::App* add_sweep_command(CLI::App& app, SweepOptions& options) {
@@ -124,10 +180,16 @@ int run_sweep_command(const SweepOptions& options) {
     const std::vector<SweepPoint> points =
         options.one_at_a_time ? one_at_a_time_points(varies) : grid_points(varies);
     const auto start = std::chrono::steady_clock::now();
-    const SweepResults sweep =
-        run_sweep(*text, file, varies, points, settings_for(options, base), [&](std::size_t done) {
-            if (!options.quiet) spdlog::info("point {} of {} done", done, points.size());
-        });
+    const Ranks ranks;
+    SweepShare share;
+    share.computes = [&](std::size_t p) { return ranks.owns(p); };
+    share.on_point = [&](std::size_t p) {
+        if (!options.quiet) spdlog::info("point {} of {} done", p + 1, points.size());
+    };
+    SweepResults sweep = run_sweep(*text, file, varies, points, settings_for(options, base), share);
+    const std::vector<std::string> gathered = ranks.gather(points_to_text(sweep.points));
+    if (!ranks.is_root()) return 0;
+    sweep.points = points_from_texts(gathered, points.size(), ranks.size());
     report(sweep, options, seconds_since(start));
     return 0;
 }

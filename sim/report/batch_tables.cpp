@@ -2,8 +2,8 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
 #include <charconv>
-#include <functional>
 #include <memory>
 #include <stdexcept>
 
@@ -12,11 +12,7 @@
 namespace pipesim {
 namespace {
 
-using Table = std::function<std::string(const Results&, std::size_t listed)>;
-
-const Table milestones = [](const Results& r, std::size_t) { return milestones_csv(r.milestones); };
-const Table targets = [](const Results& r, std::size_t) { return targets_csv(r.targets); };
-const Table drivers = [](const Results& r, std::size_t listed) { return drivers_csv(r, listed); };
+using Table = std::string BatchEntry::*;
 
 // The records of CSV text as written by csv_tables (RFC 4180: quoted cells may hold commas,
 // doubled quotes and line breaks).
@@ -54,17 +50,17 @@ std::vector<std::vector<std::string>> records(std::string_view csv) {
 }
 
 // A table's rows for every scenario that ran, after its run number, file and scenario.
-std::string consolidated(const std::vector<BatchEntry>& entries, const Table& table) {
+std::string consolidated(const std::vector<BatchEntry>& entries, Table table) {
     std::string csv;
     for (std::size_t run = 0; run < entries.size(); ++run) {
         const BatchEntry& entry = entries[run];
-        if (!entry.results) continue;
-        const std::string text = table(*entry.results, entry.listed_drivers);
+        const std::string& text = entry.*table;
+        if (!entry.error.empty() || text.empty()) continue;
         const std::size_t header_end = text.find('\n') + 1;
         if (csv.empty()) csv = "run,file,scenario," + text.substr(0, header_end);
         std::string prefix = std::to_string(run + 1);
         prefix.append(",").append(csv_field(entry.file)).append(",");
-        prefix.append(csv_field(entry.results->scenario)).append(",");
+        prefix.append(csv_field(entry.scenario)).append(",");
         for (std::size_t start = header_end; start < text.size();) {
             const std::size_t end = text.find('\n', start) + 1;
             csv.append(prefix).append(text, start, end - start);
@@ -146,22 +142,34 @@ std::vector<std::vector<std::string>> runs(const std::vector<BatchEntry>& entrie
         {"run", "file", "scenario", "status", "error", "iterations", "seed", "sampling"}};
     for (std::size_t run = 0; run < entries.size(); ++run) {
         const BatchEntry& e = entries[run];
-        const Results* r = e.results ? &*e.results : nullptr;
-        rows.push_back({std::to_string(run + 1), e.file, r ? r->scenario : "",
-                        r ? "done" : "failed", e.error, r ? std::to_string(r->iterations) : "",
-                        r ? std::to_string(r->seed) : "", r ? r->sampling : ""});
+        const bool ran = e.error.empty();
+        rows.push_back({std::to_string(run + 1), e.file, e.scenario, ran ? "done" : "failed",
+                        e.error, ran ? std::to_string(e.iterations) : "",
+                        ran ? std::to_string(e.seed) : "", e.sampling});
     }
     return rows;
 }
 
 }  // namespace
 
+BatchEntry batch_entry(const std::string& file, const Results& results, std::size_t listed) {
+    return {file,
+            "",
+            results.scenario,
+            results.iterations,
+            results.seed,
+            results.sampling,
+            milestones_csv(results.milestones),
+            targets_csv(results.targets),
+            has_drivers(results) ? drivers_csv(results, listed) : ""};
+}
+
 std::string batch_milestones_csv(const std::vector<BatchEntry>& entries) {
-    return consolidated(entries, milestones);
+    return consolidated(entries, &BatchEntry::milestones);
 }
 
 std::string batch_targets_csv(const std::vector<BatchEntry>& entries) {
-    return consolidated(entries, targets);
+    return consolidated(entries, &BatchEntry::targets);
 }
 
 void write_batch_database(const std::vector<BatchEntry>& entries,
@@ -172,9 +180,9 @@ void write_batch_database(const std::vector<BatchEntry>& entries,
         Database db(partial);
         db.execute("BEGIN");
         db.load("runs", runs(entries));
-        db.load("milestones", records(consolidated(entries, milestones)));
-        db.load("targets", records(consolidated(entries, targets)));
-        db.load("drivers", records(consolidated(entries, drivers)));
+        db.load("milestones", records(consolidated(entries, &BatchEntry::milestones)));
+        db.load("targets", records(consolidated(entries, &BatchEntry::targets)));
+        db.load("drivers", records(consolidated(entries, &BatchEntry::drivers)));
         db.execute("COMMIT");
     }
     std::filesystem::rename(partial, file);

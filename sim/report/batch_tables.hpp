@@ -14,12 +14,21 @@
 
 namespace pipesim {
 
+// A scenario of the batch as its tables need it: texts, so that the processes of an MPI
+// job can send them to the one that writes.
 struct BatchEntry {
     std::string file;
-    std::optional<Results> results;  // nullopt: the scenario failed
-    std::string error;               // why it failed
-    std::size_t listed_drivers;      // drivers per milestone and target in the tables
+    std::string error;  // empty when it ran
+    std::string scenario;
+    std::uint64_t iterations = 0;
+    std::uint64_t seed = 0;
+    std::string sampling;
+    std::string milestones;  // its milestones.csv
+    std::string targets;     // targets.csv
+    std::string drivers;     // drivers.csv (empty without drivers)
 };
+
+BatchEntry batch_entry(const std::string& file, const Results& results, std::size_t listed);
 
 std::string batch_milestones_csv(const std::vector<BatchEntry>& entries);
 std::string batch_targets_csv(const std::vector<BatchEntry>& entries);

@@ -70,6 +70,12 @@ std::optional<std::int64_t> quantile_day(std::span<const std::uint32_t> histogra
     return std::nullopt;
 }
 
+bool has_drivers(const Results& results) {
+    const auto with_drivers = [](const auto& forecast) { return forecast.drivers.has_value(); };
+    return std::any_of(results.milestones.begin(), results.milestones.end(), with_drivers) ||
+           std::any_of(results.targets.begin(), results.targets.end(), with_drivers);
+}
+
 Results summarise(const Network& network, const Tallies& tallies, std::uint64_t seed,
                   const SensitivityTallies* sensitivity) {
     Results results;

@@ -107,6 +107,9 @@ struct Results {
     std::string sampling = "monte-carlo";
 };
 
+// Whether some milestone or target has its drivers.
+bool has_drivers(const Results& results);
+
 // `sensitivity`, when given, is the replay of the same run (with criticality tracked):
 // every milestone with a target and every target then gets its drivers.
 Results summarise(const Network& network, const Tallies& tallies, std::uint64_t seed,

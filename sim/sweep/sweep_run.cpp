@@ -97,8 +97,7 @@ Scenario scenario_at(std::string_view text, const std::string& source, const Swe
 
 SweepResults run_sweep(std::string_view text, const std::string& source,
                        const std::vector<Vary>& varies, const std::vector<SweepPoint>& points,
-                       const RunSettings& settings,
-                       const std::function<void(std::size_t)>& on_point) {
+                       const RunSettings& settings, const SweepShare& share) {
     check(settings);
     std::vector<Override> first_values;
     for (const Vary& vary : varies) first_values.push_back(vary_override(vary.path, 0.0));
@@ -110,6 +109,7 @@ SweepResults run_sweep(std::string_view text, const std::string& source,
     SweepResults sweep{base.results.scenario, base.results.iterations, settings.seed, {}, {}};
     for (const Vary& vary : varies) sweep.varied.push_back(vary.path);
     for (std::size_t p = 0; p < points.size(); ++p) {
+        if (!share.computes(p)) continue;
         PointForecast forecast{label_of(points[p].overrides), points[p].overrides, base_promises};
         if (p > 0) {
             const PointRun point = run_point(scenario_at(text, source, points[p]), run);
@@ -118,7 +118,7 @@ SweepResults run_sweep(std::string_view text, const std::string& source,
         } else {
             compare_with_base(forecast.promises, base, base, base_promises);
         }
-        if (on_point) on_point(p + 1);
+        share.on_point(p);
         sweep.points.push_back(std::move(forecast));
     }
     return sweep;

@@ -41,12 +41,18 @@ struct SweepResults {
     std::vector<PointForecast> points;  // the base first
 };
 
-// Throws InputError for a point whose values the scenario cannot take, naming them.
-// `on_point` is called with the number of points done after each.
+// Which points to forecast (the base is always run, as every difference needs it) and what
+// to call after each, with its index.
+struct SweepShare {
+    std::function<bool(std::size_t)> computes = [](std::size_t) { return true; };
+    std::function<void(std::size_t)> on_point = [](std::size_t) {};
+};
+
+// Throws InputError for a point whose values the scenario cannot take, naming them. The
+// results hold the points `share` computes, in order.
 SweepResults run_sweep(std::string_view text, const std::string& source,
                        const std::vector<Vary>& varies, const std::vector<SweepPoint>& points,
-                       const RunSettings& settings,
-                       const std::function<void(std::size_t)>& on_point = nullptr);
+                       const RunSettings& settings, const SweepShare& share = {});
 
 // Two scenarios on the same random numbers: `second` against `first`.
 SweepResults compare_scenarios(const Scenario& first, const Scenario& second,

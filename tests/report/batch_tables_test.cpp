@@ -26,9 +26,11 @@ std::vector<BatchEntry> entries() {
     settings.iterations = 500;
     settings.drivers = true;
     const Results results = forecast(testing::network_from(plan), settings);
-    return {{"a.yaml", results, "", listed_drivers},
-            {"broken.yaml", std::nullopt, "broken.yaml:3:1: no such key", listed_drivers},
-            {"b.yaml", results, "", listed_drivers}};
+    BatchEntry broken;
+    broken.file = "broken.yaml";
+    broken.error = "broken.yaml:3:1: no such key";
+    return {batch_entry("a.yaml", results, listed_drivers), broken,
+            batch_entry("b.yaml", results, listed_drivers)};
 }
 
 // Every row of a query, cells as text (NULL as "NULL").
