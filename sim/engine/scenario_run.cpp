@@ -19,6 +19,7 @@ RunSettings replay_of(const RunSettings& settings, const Results& results) {
     RunSettings replay = settings;
     replay.on_progress = nullptr;
     replay.until_se.reset();
+    replay.strata = settings.strata == 0 ? settings.iterations : settings.strata;
     replay.iterations = results.iterations;
     replay.drivers = false;
     replay.scope = TallyScope::milestones_only;

@@ -210,8 +210,9 @@ double binomial_se(std::uint64_t hits, std::uint64_t n) {
 }  // namespace
 
 Sampling sampling_of(const RunSettings& settings) {
+    const std::uint64_t strata = settings.strata == 0 ? settings.iterations : settings.strata;
     return {settings.seed, settings.sampling == SamplingMethod::latin_hypercube
-                               ? static_cast<std::uint32_t>(settings.iterations)
+                               ? static_cast<std::uint32_t>(strata)
                                : 0u};
 }
 

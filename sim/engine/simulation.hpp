@@ -24,6 +24,9 @@ struct RunSettings {
     std::uint64_t iterations = 10000;
     std::uint64_t seed = 1;
     SamplingMethod sampling = SamplingMethod::monte_carlo;
+    // Latin hypercube strata; 0: `iterations`. A replay of a run stopped early by until_se
+    // keeps the run's strata, so that it draws the very same numbers.
+    std::uint64_t strata = 0;
     unsigned threads = 0;  // 0: every hardware thread
     TallyScope scope = TallyScope::every_node;
     // Leave out the ledger's totals at the report dates (the cash flow, funnel and target

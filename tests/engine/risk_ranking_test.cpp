@@ -120,6 +120,21 @@ TEST(RiskRanking, AnUnknownMarkedIdIsAnInputErrorWithASuggestion) {
     }
 }
 
+TEST(RiskRanking, ReplaysALatinHypercubeStoppedEarlyOnItsOwnNumbers) {
+    RunSettings settings;
+    settings.iterations = 1'000'000;  // the cap, and the run's strata
+    settings.until_se = 0.01;
+    settings.sampling = SamplingMethod::latin_hypercube;
+    settings.drivers = true;
+    const ScenarioRun run = run_scenario(testing::scenario_from(chain), settings, {});
+    ASSERT_LT(run.results.iterations, settings.iterations);
+    for (const RiskImpact& impact : risks_of(run)) {
+        if (impact.risk == "never") {
+            EXPECT_EQ(p_points(impact), 0.0);
+        }
+    }
+}
+
 TEST(RiskRanking, AreSkippedWithoutDrivers) {
     RunSettings settings;
     settings.iterations = 1000;
