@@ -6,13 +6,16 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <map>
 #include <optional>
 
 #include "core/atomic_file.hpp"
+#include "engine/cancellation.hpp"
 #include "engine/scenario_run.hpp"
 #include "graph/network.hpp"
 #include "import_command.hpp"
@@ -29,6 +32,36 @@ namespace fs = std::filesystem;
 
 constexpr int exit_failed = 1;
 constexpr int exit_bad_input = 2;
+
+// Ctrl-C or SIGTERM during a run: the engine stops between chunks, nothing is written, and
+// the exit code is the shell's for that signal (130, 143). A second signal ends the
+// process at once.
+std::atomic<bool> interrupted{false};
+std::atomic<int> interrupting_signal{0};
+static_assert(std::atomic<bool>::is_always_lock_free && std::atomic<int>::is_always_lock_free,
+              "set from a signal handler");
+
+extern "C" void interrupt(int signal) {
+    interrupting_signal = signal;
+    interrupted = true;
+}
+
+void stop_on_interrupt() {
+    struct sigaction action {};
+    action.sa_handler = interrupt;
+    action.sa_flags = SA_RESETHAND;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+int report_interruption(const std::string& out) {
+    std::fprintf(stderr,
+                 "interrupted: the run stopped before it finished and wrote nothing; any earlier "
+                 "results in %s are untouched. To get the forecast, run the same command again.\n",
+                 out.c_str());
+    return 128 + interrupting_signal;
+}
 
 struct RunOptions {
     std::string scenario;
@@ -95,6 +128,7 @@ void write_outputs(const ScenarioRun& run, const RunOptions& options) {
 }
 
 int run(const RunOptions& options) {
+    stop_on_interrupt();
     const Scenario scenario = load_scenario(options.scenario);
     RunSettings settings;
     settings.iterations = options.iterations.value_or(options.until_se ? default_iteration_cap
@@ -105,6 +139,7 @@ int run(const RunOptions& options) {
     settings.seed = options.seed.value_or(scenario.plan.seed);
     settings.threads = options.threads;
     settings.sampling = options.sampling;
+    settings.cancel = &interrupted;
     cli::ProgressBar progress(settings.iterations);
     if (!options.quiet) settings.on_progress = [&](std::uint64_t done) { progress.update(done); };
 
@@ -194,6 +229,8 @@ int main(int argc, char** argv) {
         if (*validate_command) return validate(validate_file);
         if (*import_command) return cli::run_import(import_options);
         return run(options);
+    } catch (const RunCancelled&) {
+        return report_interruption(options.out);
     } catch (const InputError& error) {
         print_problems(error.problems());
         return exit_bad_input;

@@ -293,7 +293,8 @@ Tallies simulate(const Network& network, const RunSettings& settings) {
                 sums.ledger.merge(chunk.ledger);
                 done = std::min(settings.iterations, done + iterations_per_chunk);
                 if (settings.on_progress) settings.on_progress(done);
-            });
+            },
+            settings.cancel);
     };
     // Without a stopping rule the whole run is one wave.
     const std::uint64_t wave = settings.until_se ? chunks_per_wave : chunks;
