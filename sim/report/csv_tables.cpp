@@ -37,7 +37,7 @@ std::string finish_cells(const FinishForecast& f) {
     std::string cells;
     for (const auto& date : f.dates) cells += date_cell(date) + ',';
     return cells + number(f.p_after_horizon, 6) + ',' + number(f.p_happens, 6) + ',' +
-           number(f.mean_days, 3) + ',' + number(f.sd_days, 3) + ',' + f.deterministic.iso();
+           number(f.mean_days, 3) + ',' + number(f.sd_days, 3) + ',' + date_cell(f.deterministic);
 }
 
 }  // namespace
