@@ -7,6 +7,7 @@ packages=(
   libyaml-cpp-dev libcli11-dev nlohmann-json3-dev librandom123-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libexpat1-dev
+  clang libclang-rt-14-dev
 )
 missing=()
 for package in "${packages[@]}"; do
