@@ -8,6 +8,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libexpat1-dev libsqlite3-dev libopenmpi-dev openmpi-bin
   chromium python3 fonts-noto-cjk
+  clang libclang-rt-14-dev
 )
 missing=()
 for package in "${packages[@]}"; do

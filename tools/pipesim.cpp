@@ -6,7 +6,9 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <atomic>
 #include <chrono>
+#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -14,6 +16,7 @@
 
 #include "batch_command.hpp"
 #include "core/atomic_file.hpp"
+#include "engine/cancellation.hpp"
 #include "engine/scenario_run.hpp"
 #include "graph/network.hpp"
 #include "import_command.hpp"
@@ -32,6 +35,36 @@ namespace fs = std::filesystem;
 
 constexpr int exit_failed = 1;
 constexpr int exit_bad_input = 2;
+
+// Ctrl-C or SIGTERM during a run: the engine stops between chunks, nothing is written, and
+// the exit code is the shell's for that signal (130, 143). A second signal ends the
+// process at once.
+std::atomic<bool> interrupted{false};
+std::atomic<int> interrupting_signal{0};
+static_assert(std::atomic<bool>::is_always_lock_free && std::atomic<int>::is_always_lock_free,
+              "set from a signal handler");
+
+extern "C" void interrupt(int signal) {
+    interrupting_signal = signal;
+    interrupted = true;
+}
+
+void stop_on_interrupt() {
+    struct sigaction action {};
+    action.sa_handler = interrupt;
+    action.sa_flags = SA_RESETHAND;
+    sigemptyset(&action.sa_mask);
+    sigaction(SIGINT, &action, nullptr);
+    sigaction(SIGTERM, &action, nullptr);
+}
+
+int report_interruption(const std::string& out) {
+    std::fprintf(stderr,
+                 "interrupted: the run stopped before it finished and wrote nothing; any earlier "
+                 "results in %s are untouched. To get the forecast, run the same command again.\n",
+                 out.c_str());
+    return 128 + interrupting_signal;
+}
 
 struct RunOptions {
     std::string scenario;
@@ -84,6 +117,7 @@ int validate(const std::string& file) {
 }
 
 int run(const RunOptions& options) {
+    stop_on_interrupt();
     const Scenario scenario = load_scenario(options.scenario);
     RunSettings settings;
     settings.iterations = options.iterations.value_or(options.until_se ? default_iteration_cap
@@ -94,6 +128,7 @@ int run(const RunOptions& options) {
     settings.seed = options.seed.value_or(scenario.plan.seed);
     settings.threads = options.threads;
     settings.sampling = options.sampling;
+    settings.cancel = &interrupted;
     cli::ProgressBar progress(settings.iterations);
     if (!options.quiet) settings.on_progress = [&](std::uint64_t done) { progress.update(done); };
 
@@ -201,6 +236,8 @@ int main(int argc, char** argv) {
         if (*batch_command) return cli::run_batch(batch_options);
         if (*report_command) return cli::report(report_request);
         return run(options);
+    } catch (const RunCancelled&) {
+        return report_interruption(options.out);
     } catch (const InputError& error) {
         print_problems(error.problems());
         return exit_bad_input;

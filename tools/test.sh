@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds and runs every test: the Release build, then the same suite under
-# AddressSanitizer and UndefinedBehaviorSanitizer.
+# AddressSanitizer and UndefinedBehaviorSanitizer; then runs each fuzz target for 60 s
+# (docs/fuzzing.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install-dependencies.sh
@@ -11,3 +12,5 @@ for preset in release sanitize; do
   cmake --build --preset "$preset" -j "$jobs"
   ctest --preset "$preset" -j "$jobs"
 done
+echo "== fuzz =="
+bash tools/fuzz.sh 60

@@ -72,7 +72,7 @@ class SensitivityReplay {
         run_chunks_in_order(
             arena, 0, (iterations_ + iterations_per_chunk - 1) / iterations_per_chunk,
             [&](std::uint64_t chunk) { return replay_chunk(chunk, workers.local()); },
-            [&](const FinishMoments& chunk) { durations.merge(chunk); });
+            [&](const FinishMoments& chunk) { durations.merge(chunk); }, settings.cancel);
         RankCorrelationSums ranks(ranks_.size(), inputs_.size());
         for (const ReplayWorker& worker : workers) ranks.merge(worker.ranks);
         return {inputs_, interest_.milestones, interest_.targets, std::move(ranks),

@@ -11,6 +11,7 @@
 #include "engine/critical_paths.hpp"
 #include "engine/forward_pass.hpp"
 #include "engine/ledger_pass.hpp"
+#include "engine/memory_budget.hpp"
 
 namespace pipesim {
 namespace {
@@ -284,6 +285,9 @@ Tallies simulate(const Network& network, const RunSettings& settings) {
         (settings.iterations + iterations_per_chunk - 1) / iterations_per_chunk;
     const int threads = settings.threads == 0 ? tbb::info::default_concurrency()
                                               : static_cast<int>(settings.threads);
+    require_memory(histogram_bytes(slots.size(), network.horizon_days(),
+                                   static_cast<unsigned>(threads)),
+                   physical_memory_bytes());
     tbb::task_arena arena(threads);
     std::uint64_t done = 0;
     const auto run_chunks = [&](std::uint64_t first, std::uint64_t last) {
@@ -294,7 +298,8 @@ Tallies simulate(const Network& network, const RunSettings& settings) {
                 sums.ledger.merge(chunk.ledger);
                 done = std::min(settings.iterations, done + iterations_per_chunk);
                 if (settings.on_progress) settings.on_progress(done);
-            });
+            },
+            settings.cancel);
     };
     // Without a stopping rule the whole run is one wave.
     const std::uint64_t wave = settings.until_se ? chunks_per_wave : chunks;

@@ -3,6 +3,7 @@
 // each worker with its own scratch and histograms, sums merged in chunk order. Results
 // are bit-identical for any thread count.
 
+#include <atomic>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -49,6 +50,9 @@ struct RunSettings {
     bool record_outcomes = false;
     // Called between chunks, in order, with the number of iterations finished so far.
     std::function<void(std::uint64_t)> on_progress;
+    // When given and raised, the run stops between chunks and throws RunCancelled
+    // (engine/cancellation.hpp); replays made from these settings stop too.
+    const std::atomic<bool>* cancel = nullptr;
 };
 
 // Iterations per chunk: the unit of work and of the in-order merge. Fixed, so the order

@@ -17,6 +17,9 @@ constexpr std::array<std::string_view, 7> batch_keys{"id",    "name", "count",  
                                                      "value", "why",  "arrival"};
 constexpr QuantityKey arrival_key{"arrival", "arrival", Quantity::duration};
 constexpr WholeRange batch_sizes{1, 100'000, "from 1 to 100,000"};
+// Batches multiply a line of text into many items, each simulated stage by stage: the
+// total keeps a 16 MiB file from asking for billions of them (docs/scenario-format.md).
+constexpr std::uint64_t max_funnel_items = 200'000;
 
 // A funnel stage keeps the assumption its duration came from; an item's override of it has
 // no place for one.
@@ -237,6 +240,7 @@ void FunnelReader::read_items(const YAML::Node& list, Funnel& funnel,
             continue;
         }
         funnel.items.push_back(std::move(*item));
+        ++items_;
     }
 }
 
@@ -352,6 +356,13 @@ void FunnelReader::read_batch(const YAML::Node& node, Funnel& funnel,
         arrival_ok = false;
     }
     if (!local || !count) return;
+    if (items_ + *count > max_funnel_items) {
+        problem(node["count"], entity,
+                "this batch would bring the funnels to " + std::to_string(items_ + *count) +
+                    " items; a scenario may have at most " + std::to_string(max_funnel_items));
+        return;
+    }
+    items_ += *count;
     const std::vector<std::string> numbers = padded_numbers(*count);
     if (!reached || !value || !arrival_ok || clashes(node, entity, *local, numbers)) {
         for (const auto& number : numbers)

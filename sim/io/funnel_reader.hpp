@@ -55,6 +55,7 @@ class FunnelReader : public PartReader {
     DependencyReader& dependencies_;
     std::map<std::string, int> funnel_lines_;  // funnel id -> line first defined
     std::map<std::string, int> item_lines_;    // of the current funnel: local item id -> line
+    std::uint64_t items_ = 0;                  // in every funnel so far, generated included
 };
 
 }  // namespace pipesim::io

@@ -18,6 +18,7 @@
 #include "io/target_reader.hpp"
 #include "io/uplift_reader.hpp"
 #include "io/variant_reader.hpp"
+#include "io/yaml_documents.hpp"
 
 namespace pipesim {
 namespace {
@@ -75,7 +76,7 @@ ScenarioReading read_scenario_text(std::string_view text, const std::string& sou
     if (!check_raw_text(text, source_name, failed.problems)) return failed;
     std::vector<YAML::Node> documents;
     try {
-        documents = YAML::LoadAll(std::string(text));
+        documents = io::load_documents(text);
     } catch (const YAML::DeepRecursion&) {
         // yaml-cpp's position for this points past the end of the file: leave it out.
         failed.problems.add({source_name, 0, 0}, "", "the YAML nests more than 500 levels deep");

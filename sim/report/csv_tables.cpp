@@ -39,7 +39,7 @@ std::string finish_cells(const FinishForecast& f) {
     std::string cells;
     for (const auto& date : f.dates) cells += csv_date(date) + ',';
     return cells + number(f.p_after_horizon, 6) + ',' + number(f.p_happens, 6) + ',' +
-           number(f.mean_days, 3) + ',' + number(f.sd_days, 3) + ',' + f.deterministic.iso();
+           number(f.mean_days, 3) + ',' + number(f.sd_days, 3) + ',' + csv_date(f.deterministic);
 }
 
 }  // namespace

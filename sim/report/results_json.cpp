@@ -85,7 +85,7 @@ Json finish_json(const FinishForecast& forecast, std::size_t listed) {
     item["p_happens"] = probability(forecast.p_happens);
     item["mean_days"] = days(forecast.mean_days);
     item["sd_days"] = days(forecast.sd_days);
-    item["deterministic"] = forecast.deterministic.iso();
+    item["deterministic"] = date_or_null(forecast.deterministic);
     if (forecast.merge_bias_days) item["merge_bias_days"] = *forecast.merge_bias_days;
     item["histogram"] = histogram_json(forecast.histogram);
     if (forecast.drivers) item["drivers"] = drivers_json(*forecast.drivers, listed);

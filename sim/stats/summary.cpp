@@ -9,6 +9,14 @@
 namespace pipesim {
 namespace {
 
+// Days from the plan start as a date; nullopt past the horizon, where a date means nothing
+// (and 1e308 days would not fit one).
+std::optional<Date> date_within_horizon(const Network& network, double time) {
+    const std::int64_t day = day_index_of_time(time);
+    if (day >= network.horizon_days()) return std::nullopt;
+    return network.plan_start.plus_days(static_cast<std::int32_t>(day));
+}
+
 FinishForecast forecast_of(const Network& network, const Tallies& tallies, std::size_t slot) {
     const NetworkNode& node = network.nodes[tallies.tallied_nodes[slot]];
     const NetworkProject& project = network.projects[node.project];
@@ -28,8 +36,7 @@ FinishForecast forecast_of(const Network& network, const Tallies& tallies, std::
                             1.0,
                             tallies.moments.mean(slot),
                             tallies.moments.standard_deviation(slot),
-                            network.plan_start.plus_days(static_cast<std::int32_t>(
-                                day_index_of_time(tallies.deterministic_finish[slot]))),
+                            date_within_horizon(network, tallies.deterministic_finish[slot]),
                             std::nullopt,
                             binned_dates(histogram, network.plan_start),
                             std::nullopt};
@@ -49,8 +56,9 @@ FinishForecast forecast_of(const Network& network, const Tallies& tallies, std::
             forecast.dates[q] = network.plan_start.plus_days(static_cast<std::int32_t>(*day));
     forecast.p_after_horizon =
         static_cast<double>(histogram.back() - (n - happened)) / static_cast<double>(n);
-    if (network.predecessors(tallies.tallied_nodes[slot]).size() >= 2 && forecast.dates[1])
-        forecast.merge_bias_days = *forecast.dates[1] - forecast.deterministic;
+    if (network.predecessors(tallies.tallied_nodes[slot]).size() >= 2 && forecast.dates[1] &&
+        forecast.deterministic)
+        forecast.merge_bias_days = *forecast.dates[1] - *forecast.deterministic;
     return forecast;
 }
 

@@ -40,7 +40,8 @@ struct FinishForecast {
     double p_happens;        // P(it happens at all)
     double mean_days;        // finish, in days from the plan start, when it happens
     double sd_days;
-    Date deterministic;  // the finish with every duration at its most likely value
+    // The finish with every duration at its most likely value; nullopt: after the horizon.
+    std::optional<Date> deterministic;
     // Where several paths merge (two or more predecessors): P50 less the deterministic
     // date in days, the schedule's merge bias; nullopt elsewhere or beyond the horizon.
     std::optional<int> merge_bias_days;

@@ -52,7 +52,7 @@ TEST(Risk, AFixedDelayGivesATwoPointDistribution) {
     EXPECT_NEAR(*done.p_on_time, 0.7, tolerance_in_se * binomial_se(0.7, many));
     EXPECT_EQ(done.dates[0]->iso(), "2024-04-09");
     EXPECT_EQ(done.dates[3]->iso(), "2024-04-29");
-    EXPECT_EQ(done.deterministic.iso(), "2024-04-09");  // the single-point plan has no risk
+    EXPECT_EQ(done.deterministic->iso(), "2024-04-09");  // the single-point plan has no risk
     // The risk's cost is paid at the activity's finish when it hits: 50 x 0.3 on average.
     const auto& spend = results.cashflow.front().by_month.back();
     EXPECT_NEAR(spend.mean - 0.001, 15.0, tolerance_in_se * 50 * binomial_se(0.3, many));
@@ -169,7 +169,7 @@ TEST(Lag, AnUncertainLagIsDrawnLikeADuration) {
     const FinishForecast& approved = find(results.milestones, "p.approved");
     EXPECT_NEAR(approved.mean_days, 40.0, tolerance_in_se * sd / std::sqrt(double(many)));
     EXPECT_NEAR(approved.sd_days, sd, tolerance_in_se * sd / std::sqrt(2.0 * many));
-    EXPECT_EQ(approved.deterministic.iso(), "2024-02-09");  // most likely lag: the midpoint
+    EXPECT_EQ(approved.deterministic->iso(), "2024-02-09");  // most likely lag: the midpoint
 }
 
 TEST(OptimismBias, UpliftsMultiplyDurationsAndCosts) {

@@ -46,8 +46,8 @@ TEST(MspdiImport, FixedDurationsGiveTheSameDatesAsTheXerFile) {
         {"1.1-2", "2024-01-12"}, {"1.1-3", "2024-01-21"}, {"2.2-1", "2024-02-10"},
         {"2.2-2", "2024-02-03"}, {"2.2-3", "2024-02-04"}, {"2.2-5", "2024-03-05"}};
     for (const auto& [id, date] : dates)
-        EXPECT_EQ(testing::find(results.activities, id).deterministic.iso(), date) << id;
-    EXPECT_EQ(testing::find(results.milestones, "2.2-4").deterministic.iso(), "2024-02-04");
+        EXPECT_EQ(testing::find(results.activities, id).deterministic->iso(), date) << id;
+    EXPECT_EQ(testing::find(results.milestones, "2.2-4").deterministic->iso(), "2024-02-04");
 }
 
 TEST(MspdiImport, RefusesMalformedXmlAtItsLine) {

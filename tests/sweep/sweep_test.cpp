@@ -100,7 +100,7 @@ TEST(Overrides, ScaleDurationsByActivityProjectCategoryAndAll) {
             read_with_overrides(flood, "flood.yaml", {vary_override(path, factor)});
         reading.problems.throw_if_any();
         const Results results = forecast(compile_network(reading.scenario), settings(100));
-        return testing::find(results.milestones, "p.done").deterministic -
+        return *testing::find(results.milestones, "p.done").deterministic -
                *Date::parse("2024-01-01");
     };
     // a: 100 days, b: most likely 5: the single-point plan finishes at day 105.
