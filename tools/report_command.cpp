@@ -6,8 +6,11 @@
 
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
+#include "core/input_file.hpp"
 #include "report/html_report.hpp"
 #include "report/results_reader.hpp"
+#include "report/sweep_reader.hpp"
+#include "report/sweep_report.hpp"
 
 namespace pipesim::cli {
 namespace {
@@ -53,10 +56,16 @@ void add_report_flags(CLI::App& run_command, ReportRequest& request) {
 
 CLI::App* add_report_command(CLI::App& app, ReportRequest& request) {
     auto* command = app.add_subcommand(
-        "report", "Write a self-contained HTML report (charts inline) from a results.json");
-    command->add_option("results", request.results, "results.json from `pipesim run`")->required();
-    command->add_option("-o,--out", request.out,
-                        "The page to write (default: report.html beside the results file)");
+        "report",
+        "Write a self-contained HTML report (charts inline) from a results.json or a sweep.json");
+    command
+        ->add_option("results", request.results,
+                     "results.json from `pipesim run`, or sweep.json from `pipesim sweep` or "
+                     "`pipesim compare`")
+        ->required();
+    command->add_option(
+        "-o,--out", request.out,
+        "The page to write (default: report.html, or sweep.html, beside the results file)");
     add_threshold_options(*command, request);
     return command;
 }
@@ -69,12 +78,25 @@ void write_report(const std::string& results_json, const fs::path& results_file,
     write_file_atomically(page, html_report(results, options));
 }
 
+void write_sweep_report(const std::string& sweep_json, const fs::path& sweep_file,
+                        const fs::path& page) {
+    write_file_atomically(
+        page, sweep_report(read_sweep_text(sweep_json, sweep_file.string()), sweep_file.string()));
+}
+
 int report(const ReportRequest& request) {
     const fs::path results_file = request.results;
     const ReportOptions options = report_options(request, results_file, "");
-    const fs::path page =
-        request.out.empty() ? results_file.parent_path() / "report.html" : fs::path(request.out);
-    write_file_atomically(page, html_report(read_results_file(results_file), options));
+    const std::string json = read_input_file(results_file);
+    const bool sweep = is_sweep_json(json);
+    const fs::path page = !request.out.empty() ? fs::path(request.out)
+                          : sweep              ? results_file.parent_path() / "sweep.html"
+                                               : results_file.parent_path() / "report.html";
+    if (sweep)
+        write_sweep_report(json, results_file, page);
+    else
+        write_file_atomically(page,
+                              html_report(read_results_text(json, results_file.string()), options));
     spdlog::info("report written to {}", page.string());
     return 0;
 }

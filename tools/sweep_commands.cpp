@@ -12,6 +12,7 @@
 #include "io/scenario_loader.hpp"
 #include "ranks.hpp"
 #include "report/sweep_tables.hpp"
+#include "report_command.hpp"
 #include "sweep/sweep_run.hpp"
 
 namespace pipesim::cli {
@@ -30,6 +31,8 @@ void add_run_options(CLI::App& command, SweepOptions& options) {
     command.add_option("-o,--out", options.out, "Folder for sweep.json and sweep.csv")
         ->capture_default_str();
     command.add_flag("-q,--quiet", options.quiet, "Print no table");
+    command.add_flag("--report", options.report,
+                     "Also write sweep.html (charts, self-contained) beside sweep.json");
 }
 
 RunSettings settings_for(const SweepOptions& options, const Scenario& scenario) {
@@ -40,10 +43,14 @@ RunSettings settings_for(const SweepOptions& options, const Scenario& scenario) 
     return settings;
 }
 
-void write_outputs(const SweepResults& sweep, const std::string& out) {
+void write_outputs(const SweepResults& sweep, const SweepOptions& options) {
+    const fs::path out = options.out;
     fs::create_directories(out);
-    write_file_atomically(fs::path(out) / "sweep.json", sweep_to_json(sweep));
-    write_file_atomically(fs::path(out) / "sweep.csv", sweep_csv(sweep));
+    const std::string json = sweep_to_json(sweep);
+    write_file_atomically(out / "sweep.json", json);
+    write_file_atomically(out / "sweep.csv", sweep_csv(sweep));
+    // From the file's text, so the page shows what sweep.json holds.
+    if (options.report) write_sweep_report(json, out / "sweep.json", out / "sweep.html");
 }
 
 std::string percent(double p) {
@@ -71,10 +78,11 @@ void print_changes(const SweepResults& sweep) {
 }
 
 void report(const SweepResults& sweep, const SweepOptions& options, double seconds) {
-    write_outputs(sweep, options.out);
+    write_outputs(sweep, options);
     if (!options.quiet) print_changes(sweep);
-    spdlog::info("{} points of {} iterations in {:.3f} s; sweep.json and sweep.csv in {}",
-                 sweep.points.size(), sweep.iterations, seconds, options.out);
+    spdlog::info("{} points of {} iterations in {:.3f} s; sweep.json, sweep.csv{} in {}",
+                 sweep.points.size(), sweep.iterations, seconds,
+                 options.report ? " and sweep.html" : "", options.out);
 }
 
 double seconds_since(std::chrono::steady_clock::time_point start) {

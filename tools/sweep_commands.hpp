@@ -18,6 +18,7 @@ struct SweepOptions {
     unsigned threads = 0;
     std::string out = "out";
     bool quiet = false;
+    bool report = false;  // also sweep.html
 };
 
 CLI::App* add_sweep_command(CLI::App& app, SweepOptions& options);

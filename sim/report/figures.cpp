@@ -41,6 +41,16 @@ std::string points_text(double probability_difference) {
     return fixed(100.0 * probability_difference, 1) + " points";
 }
 
+std::string difference_text(double difference, double standard_error) {
+    const std::string size = fixed(100.0 * std::fabs(difference), 1);
+    // U+2212 MINUS SIGN, as in days_text; no sign where it rounds to zero.
+    std::string text = size == "0.0" ? "" : difference > 0 ? "+" : "\u2212";
+    return text.append(size)
+        .append(" \u00b1 ")
+        .append(fixed(100.0 * standard_error, 1))
+        .append(" points");
+}
+
 std::string days_text(int days) {
     if (days == 0) return "0 d";
     // U+2212 MINUS SIGN: as wide as the plus sign, so columns of differences line up.

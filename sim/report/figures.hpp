@@ -18,6 +18,8 @@ std::string amount_text(double amount);
 std::string index_text(double index);
 // A difference of probabilities in percentage points: "19.0 points".
 std::string points_text(double probability_difference);
+// A change of probability with its standard error: "+3.1 ± 0.4 points", "0.0 ± 0.0 points".
+std::string difference_text(double difference, double standard_error);
 // "+12 d", "−3 d", "0 d": how far a date lies after (or before) another.
 std::string days_text(int days);
 // An ISO date, or "after horizon" for a quantile beyond it.

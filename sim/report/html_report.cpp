@@ -6,6 +6,7 @@
 
 #include "report/figures.hpp"
 #include "report/markup.hpp"
+#include "report/page.hpp"
 #include "report/svg/bar_chart.hpp"
 #include "report/svg/date_chart.hpp"
 #include "report/svg/fan_chart.hpp"
@@ -14,72 +15,6 @@
 
 namespace pipesim {
 namespace {
-
-// Chinese names need a CJK font: the common ones on Linux, Windows and macOS, in turn.
-constexpr const char* stylesheet = R"(
-:root { --ink: #1d2433; --muted: #5b6475; --line: #d9dde5; --green: #1b7f3b; --amber: #9a5b00;
-  --red: #b42318; }
-* { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 1100px; padding: 0 24px 48px; color: var(--ink);
-  font: 15px/1.5 "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei", "PingFang SC",
-  "Hiragino Sans GB", "WenQuanYi Micro Hei", sans-serif; }
-h1 { font-size: 26px; margin: 28px 0 4px; }
-h2 { font-size: 20px; margin: 36px 0 8px; padding-bottom: 4px; border-bottom: 2px solid var(--line); }
-h3 { font-size: 16px; margin: 20px 0 6px; }
-p.lead, .muted { color: var(--muted); }
-nav { position: sticky; top: 0; background: #fff; padding: 8px 0; border-bottom: 1px solid var(--line); }
-nav a { margin-right: 16px; color: var(--ink); }
-table { border-collapse: collapse; width: 100%; font-size: 14px; }
-th, td { padding: 4px 8px; text-align: left; border-bottom: 1px solid var(--line); vertical-align: top; }
-td.number, th.number { text-align: right; font-variant-numeric: tabular-nums; }
-tr.group th { background: #f2f4f8; font-size: 13px; text-transform: capitalize; }
-.light { display: inline-block; min-width: 78px; padding: 0 8px; border-radius: 10px;
-  font-size: 13px; font-weight: 600; border: 1px solid; }
-.light::before { content: "\25CF\00A0"; }
-.light.green { color: var(--green); background: #e3f4e8; }
-.light.amber { color: var(--amber); background: #fdf0d5; }
-.light.red { color: var(--red); background: #fde4e1; }
-.light.none { color: var(--muted); background: #f2f4f8; }
-.light.none::before { content: "\25CB\00A0"; }
-.summary span { margin-right: 16px; }
-.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(480px, 1fr)); gap: 12px 24px; }
-figure { margin: 12px 0; }
-figcaption { font-size: 14px; margin-bottom: 4px; }
-figcaption .light { margin-left: 6px; }
-svg.chart { display: block; max-width: 100%; height: auto; font-size: 12px; }
-svg.chart text { fill: var(--ink); }
-svg.chart .tick, svg.chart .note { font-size: 10px; fill: var(--muted); }
-svg.chart .note { font-style: italic; }
-svg.chart .heading { font-weight: 700; }
-svg.chart .grid { stroke: #eceef2; }
-svg.chart .axis { stroke: #8a91a0; }
-svg.chart .rule { stroke: var(--line); }
-svg.chart .bin { fill: #a9c1de; }
-svg.chart .cumulative { fill: none; stroke: #1f3b73; stroke-width: 2; }
-svg.chart .target { stroke: var(--red); stroke-width: 1.5; stroke-dasharray: 5 3; }
-svg.chart .target-label { fill: var(--red); font-size: 11px; }
-svg.chart .marker { stroke: #3d4556; stroke-dasharray: 2 2; }
-svg.chart .marker-label { fill: #3d4556; font-size: 11px; }
-svg.chart .band { fill: #a9c1de; fill-opacity: 0.7; }
-svg.chart .median { fill: none; stroke: #1f3b73; stroke-width: 2; }
-svg.chart .span.green { fill: #4caf6e; }
-svg.chart .span.amber { fill: #f0b429; }
-svg.chart .span.red { fill: #e0584a; }
-svg.chart .span.none { fill: #b8bfcc; }
-svg.chart .p50 { stroke: var(--ink); stroke-width: 2; }
-svg.chart .target-mark { fill: #fff; stroke: var(--red); stroke-width: 1.5; }
-svg.chart .stage { fill: #6f8fbf; }
-svg.chart .series-0 { fill: #1f6fb2; }
-svg.chart .series-1 { fill: #e08a2c; }
-@media print {
-  body { max-width: none; padding: 0; font-size: 11pt; }
-  nav { display: none; }
-  h2 { break-after: avoid; }
-  figure, svg.chart, tr, .driver { break-inside: avoid; }
-  .charts { display: block; }
-  a { color: inherit; text-decoration: none; }
-}
-)";
 
 std::string escaped(std::string_view text) {
     return markup_escaped(text);
@@ -407,10 +342,6 @@ std::string drivers_section(const PublishedResults& results) {
            body + "</section>\n";
 }
 
-std::string setting_row(const std::string& name, const std::string& value) {
-    return "<tr><th>" + escaped(name) + "</th><td>" + escaped(value) + "</td></tr>\n";
-}
-
 std::string settings_section(const PublishedResults& results, const ReportOptions& options) {
     const ReportSource& source = options.source;
     std::string html = "<section id=\"settings\">\n<h2>Run settings and sources</h2>\n<table>\n";
@@ -443,22 +374,22 @@ std::string settings_section(const PublishedResults& results, const ReportOption
 
 std::string html_report(const PublishedResults& results, const ReportOptions& options) {
     const StatusThresholds thresholds = options.thresholds;
-    return "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-           "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
-           escaped(results.scenario) + " \u2014 forecast</title>\n<style>" + stylesheet +
-           "</style>\n</head>\n<body>\n<header>\n<h1>" + escaped(results.scenario) +
-           "</h1>\n<p class=\"lead\">Monte Carlo forecast over " +
-           std::to_string(results.iterations) + " iterations; plan start " +
-           results.plan_start.iso() + ", status date " + results.status_date.iso() + ", horizon " +
-           results.horizon.iso() +
-           ".</p>\n</header>\n<nav aria-label=\"Sections\"><a href=\"#headline\">Headline</a>"
-           "<a href=\"#gantt\">Gantt</a><a href=\"#dates\">Dates</a><a "
-           "href=\"#investment\">Investment</a><a href=\"#drivers\">Drivers</a><a "
-           "href=\"#settings\">Settings</a></nav>\n<main>\n" +
-           headline_section(results, thresholds) + gantt_section(results, thresholds) +
-           dates_section(results, thresholds) + investment_section(results) +
-           drivers_section(results) + settings_section(results, options) +
-           "</main>\n</body>\n</html>\n";
+    const PageFrame frame{results.scenario + " \u2014 forecast",
+                          results.scenario,
+                          "Monte Carlo forecast over " + std::to_string(results.iterations) +
+                              " iterations; plan start " + results.plan_start.iso() +
+                              ", status date " + results.status_date.iso() + ", horizon " +
+                              results.horizon.iso() + '.',
+                          {{"headline", "Headline"},
+                           {"gantt", "Gantt"},
+                           {"dates", "Dates"},
+                           {"investment", "Investment"},
+                           {"drivers", "Drivers"},
+                           {"settings", "Settings"}}};
+    return html_page(frame, headline_section(results, thresholds) +
+                                gantt_section(results, thresholds) +
+                                dates_section(results, thresholds) + investment_section(results) +
+                                drivers_section(results) + settings_section(results, options));
 }
 
 }  // namespace pipesim

@@ -2,126 +2,16 @@
 
 #include <algorithm>
 #include <array>
-#include <fstream>
-#include <nlohmann/json.hpp>
-#include <sstream>
 
-#include "core/error.hpp"
+#include "core/input_file.hpp"
+#include "report/json_fields.hpp"
 
 namespace pipesim {
 namespace {
 
-// Ordered, so the cash flow's series keep the order the run wrote them in.
-using Json = nlohmann::ordered_json;
-
 constexpr std::array<const char*, 4> quantile_keys{"p10", "p50", "p80", "p90"};
 
-// Reads fields out of the parsed file, noting every problem instead of stopping at the
-// first, so a hand-edited file is fixed in one pass.
-class Reader {
-  public:
-    explicit Reader(std::string source) : source_(std::move(source)) {}
-
-    void problem(const std::string& entity, const std::string& reason) {
-        problems_.add({source_, 0, 0}, entity, reason);
-    }
-    void throw_if_any() const { problems_.throw_if_any(); }
-
-    // The value at `key`; nullptr (and a problem when `required`) if it is not there.
-    const Json* field(const Json& object, const char* key, const std::string& entity,
-                      bool required = true) {
-        if (object.is_object()) {
-            const auto found = object.find(key);
-            if (found != object.end()) return &*found;
-        }
-        if (required) problem(entity, std::string("'") + key + "' is missing");
-        return nullptr;
-    }
-
-    std::string text(const Json& object, const char* key, const std::string& entity) {
-        const Json* value = field(object, key, entity);
-        if (value && value->is_string()) return value->get<std::string>();
-        if (value) wrong_type(key, entity, "a string");
-        return {};
-    }
-
-    std::optional<double> optional_number(const Json& object, const char* key,
-                                          const std::string& entity) {
-        const Json* value = field(object, key, entity, false);
-        if (!value || value->is_null()) return std::nullopt;
-        if (value->is_number()) return value->get<double>();
-        wrong_type(key, entity, "a number or null");
-        return std::nullopt;
-    }
-
-    double number(const Json& object, const char* key, const std::string& entity) {
-        const Json* value = field(object, key, entity);
-        if (value && value->is_number()) return value->get<double>();
-        if (value) wrong_type(key, entity, "a number");
-        return 0;
-    }
-
-    std::uint64_t count(const Json& object, const char* key, const std::string& entity) {
-        const Json* value = field(object, key, entity);
-        if (value && value->is_number_unsigned()) return value->get<std::uint64_t>();
-        if (value) wrong_type(key, entity, "a whole number, at least 0");
-        return 0;
-    }
-
-    bool flag(const Json& object, const char* key, const std::string& entity) {
-        const Json* value = field(object, key, entity);
-        if (value && value->is_boolean()) return value->get<bool>();
-        if (value) wrong_type(key, entity, "true or false");
-        return false;
-    }
-
-    std::optional<Date> optional_date(const Json& object, const char* key,
-                                      const std::string& entity) {
-        const Json* value = field(object, key, entity);
-        if (!value || value->is_null()) return std::nullopt;
-        if (value->is_string())
-            if (auto date = Date::parse(value->get<std::string>())) return date;
-        wrong_type(key, entity, "a date (YYYY-MM-DD) or null");
-        return std::nullopt;
-    }
-
-    Date date(const Json& object, const char* key, const std::string& entity) {
-        const Json* value = field(object, key, entity);
-        if (value && value->is_string())
-            if (auto date = Date::parse(value->get<std::string>())) return *date;
-        if (value) wrong_type(key, entity, "a date (YYYY-MM-DD)");
-        return {};
-    }
-
-    // The array at `key`, or an empty one (with a problem when required).
-    const Json& list(const Json& object, const char* key, const std::string& entity,
-                     bool required = true) {
-        static const Json empty = Json::array();
-        const Json* value = field(object, key, entity, required);
-        if (value && value->is_array()) return *value;
-        if (value) wrong_type(key, entity, "a list");
-        return empty;
-    }
-
-  private:
-    void wrong_type(const char* key, const std::string& entity, const char* expected) {
-        problem(entity, std::string("'") + key + "' should be " + expected);
-    }
-
-    std::string source_;
-    ProblemList problems_;
-};
-
-// How a list entry is named in messages: by its id when it has one.
-std::string entity_of(const Json& item, const char* list, std::size_t index) {
-    if (item.is_object()) {
-        const auto id = item.find("id");
-        if (id != item.end() && id->is_string()) return id->get<std::string>();
-    }
-    return std::string(list) + '[' + std::to_string(index) + ']';
-}
-
-QuantileDates quantile_dates(Reader& reader, const Json& item, const std::string& entity) {
+QuantileDates quantile_dates(JsonFields& reader, const Json& item, const std::string& entity) {
     QuantileDates dates;
     const Json* object = reader.field(item, "dates", entity);
     if (!object) return dates;
@@ -130,7 +20,7 @@ QuantileDates quantile_dates(Reader& reader, const Json& item, const std::string
     return dates;
 }
 
-DateHistogram histogram(Reader& reader, const Json& item, const std::string& entity) {
+DateHistogram histogram(JsonFields& reader, const Json& item, const std::string& entity) {
     DateHistogram histogram;
     const Json* object = reader.field(item, "histogram", entity);
     if (!object) return histogram;
@@ -151,12 +41,12 @@ DateHistogram histogram(Reader& reader, const Json& item, const std::string& ent
     return histogram;
 }
 
-ValueForecast value(Reader& reader, const Json& object, const std::string& entity) {
+ValueForecast value(JsonFields& reader, const Json& object, const std::string& entity) {
     return {reader.number(object, "mean", entity), reader.number(object, "p10", entity),
             reader.number(object, "p50", entity), reader.number(object, "p90", entity)};
 }
 
-std::vector<MonthFigure> by_month(Reader& reader, const Json& item, const std::string& entity) {
+std::vector<MonthFigure> by_month(JsonFields& reader, const Json& item, const std::string& entity) {
     std::vector<MonthFigure> months;
     const std::string where = entity + " by_month";
     for (const auto& month : reader.list(item, "by_month", entity))
@@ -164,7 +54,7 @@ std::vector<MonthFigure> by_month(Reader& reader, const Json& item, const std::s
     return months;
 }
 
-std::optional<PublishedDrivers> drivers(Reader& reader, const Json& item,
+std::optional<PublishedDrivers> drivers(JsonFields& reader, const Json& item,
                                         const std::string& entity) {
     const Json* object = reader.field(item, "drivers", entity, false);
     if (!object || object->is_null()) return std::nullopt;
@@ -188,7 +78,7 @@ std::optional<PublishedDrivers> drivers(Reader& reader, const Json& item,
     return drivers;
 }
 
-PublishedMilestone milestone(Reader& reader, const Json& item, const std::string& entity) {
+PublishedMilestone milestone(JsonFields& reader, const Json& item, const std::string& entity) {
     PublishedMilestone m;
     m.id = reader.text(item, "id", entity);
     m.name = reader.text(item, "name", entity);
@@ -206,7 +96,7 @@ PublishedMilestone milestone(Reader& reader, const Json& item, const std::string
     return m;
 }
 
-PublishedTarget target(Reader& reader, const Json& item, const std::string& entity) {
+PublishedTarget target(JsonFields& reader, const Json& item, const std::string& entity) {
     PublishedTarget t;
     t.id = reader.text(item, "id", entity);
     t.name = reader.text(item, "name", entity);
@@ -224,7 +114,7 @@ PublishedTarget target(Reader& reader, const Json& item, const std::string& enti
 }
 
 // The file lists report dates, each with every series; the report draws series.
-std::vector<SpendSeries> cashflow(Reader& reader, const Json& root) {
+std::vector<SpendSeries> cashflow(JsonFields& reader, const Json& root) {
     std::vector<SpendSeries> series;
     const Json& months = reader.list(root, "cashflow", "cashflow");
     for (std::size_t m = 0; m < months.size(); ++m) {
@@ -245,7 +135,7 @@ std::vector<SpendSeries> cashflow(Reader& reader, const Json& root) {
     return series;
 }
 
-PublishedFunnel funnel(Reader& reader, const Json& item, const std::string& entity) {
+PublishedFunnel funnel(JsonFields& reader, const Json& item, const std::string& entity) {
     PublishedFunnel f;
     f.id = reader.text(item, "id", entity);
     f.name = reader.text(item, "name", entity);
@@ -261,7 +151,7 @@ PublishedFunnel funnel(Reader& reader, const Json& item, const std::string& enti
 }
 
 template <typename Item, typename ReadItem>
-std::vector<Item> items(Reader& reader, const Json& root, const char* key, ReadItem read_item) {
+std::vector<Item> items(JsonFields& reader, const Json& root, const char* key, ReadItem read_item) {
     std::vector<Item> read;
     const Json& list = reader.list(root, key, key);
     for (std::size_t i = 0; i < list.size(); ++i)
@@ -269,43 +159,12 @@ std::vector<Item> items(Reader& reader, const Json& root, const char* key, ReadI
     return read;
 }
 
-// Line and column (both from 1) of a byte offset, for a parse error's message.
-SourceLocation location_of(std::string_view text, std::size_t offset, const std::string& source) {
-    SourceLocation where{source, 1, 1};
-    for (std::size_t i = 0; i < offset && i < text.size(); ++i) {
-        if (text[i] == '\n') {
-            ++where.line;
-            where.column = 1;
-        } else if ((static_cast<unsigned char>(text[i]) & 0xC0) != 0x80) {
-            ++where.column;  // count characters, not the bytes of a UTF-8 sequence
-        }
-    }
-    return where;
-}
-
-// nlohmann's message without its own code and position, which the location carries.
-std::string parse_reason(const Json::parse_error& error) {
-    const std::string message = error.what();
-    const auto column = message.find("column ");
-    const auto colon = column == std::string::npos ? column : message.find(": ", column);
-    return "not valid JSON: " + (colon == std::string::npos ? message : message.substr(colon + 2));
-}
-
 }  // namespace
 
 PublishedResults read_results_text(std::string_view text, const std::string& source) {
-    Json root;
-    try {
-        root = Json::parse(text);
-    } catch (const Json::parse_error& error) {
-        // `byte` is one past the character the parser stopped at.
-        throw InputError(location_of(text, error.byte > 0 ? error.byte - 1 : 0, source), "",
-                         parse_reason(error));
-    }
-    if (!root.is_object())
-        throw InputError({source, 0, 0}, "", "not a results file: the top level is not an object");
+    const Json root = parse_json_object(text, source, "a results file");
 
-    Reader reader(source);
+    JsonFields reader(source);
     PublishedResults results;
     results.scenario = reader.text(root, "scenario", "settings");
     results.iterations = reader.count(root, "iterations", "settings");
@@ -326,17 +185,7 @@ PublishedResults read_results_text(std::string_view text, const std::string& sou
 }
 
 PublishedResults read_results_file(const std::filesystem::path& file) {
-    const std::string source = file.string();
-    std::error_code error;
-    if (!std::filesystem::is_regular_file(file, error))
-        throw InputError(
-            {source, 0, 0}, "",
-            std::filesystem::exists(file, error) ? "not a regular file" : "no such file");
-    std::ifstream stream(file, std::ios::binary);
-    std::ostringstream contents;
-    contents << stream.rdbuf();
-    if (!stream && !stream.eof()) throw InputError({source, 0, 0}, "", "cannot read the file");
-    return read_results_text(contents.str(), source);
+    return read_results_text(read_input_file(file), file.string());
 }
 
 }  // namespace pipesim

@@ -23,14 +23,6 @@ Json date_json(const std::optional<Date>& date) {
     return date ? Json(date->iso()) : Json();
 }
 
-// The value each varied path takes at the point: its override, else the base value
-// (null: the point leaves it as the scenario has it).
-std::optional<double> value_at(const PointForecast& point, const std::string& path) {
-    for (const Override& o : point.overrides)
-        if (o.path == path) return o.value;
-    return std::nullopt;
-}
-
 std::string cell(const std::optional<double>& value) {
     if (!value) return "";
     char text[32];

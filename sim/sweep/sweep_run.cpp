@@ -95,6 +95,12 @@ Scenario scenario_at(std::string_view text, const std::string& source, const Swe
 
 }  // namespace
 
+std::optional<double> value_at(const PointForecast& point, const std::string& path) {
+    for (const Override& o : point.overrides)
+        if (o.path == path) return o.value;
+    return std::nullopt;
+}
+
 SweepResults run_sweep(std::string_view text, const std::string& source,
                        const std::vector<Vary>& varies, const std::vector<SweepPoint>& points,
                        const RunSettings& settings, const SweepShare& share) {

@@ -33,6 +33,10 @@ struct PointForecast {
     std::vector<PromiseAtPoint> promises;
 };
 
+// The value the point gives a varied path; nullopt: the point leaves it as the scenario
+// has it.
+std::optional<double> value_at(const PointForecast& point, const std::string& path);
+
 struct SweepResults {
     std::string scenario;
     std::uint64_t iterations = 0;

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
-# The default scenario's report in headless Chromium: the page draws (the screenshot is
-# not blank) and logs no errors. Each check is first shown to catch a page that fails it,
-# so a change in Chromium's logging cannot make the test pass by seeing nothing.
+# The default scenario's report and a sweep's page in headless Chromium: each page draws
+# (the screenshot is not blank) and logs no errors. Each check is first shown to catch a
+# page that fails it, so a change in Chromium's logging cannot make the test pass by
+# seeing nothing.
 set -eu
 pipesim=$1
 scenario=$2
@@ -47,4 +48,14 @@ if page_errors "$work/report.log"; then
     exit 1
 fi
 python3 "$png_is_drawn" "$work/report.png"
-echo "the report renders in Chromium without errors"
+
+# The sweep page, from a small sweep of the same scenario.
+"$pipesim" sweep "$scenario" --vary durations.scale=0.9:1.1:3 --iterations 300 \
+    --out "$work/sweep" --quiet --report 2> /dev/null
+render "$work/sweep/sweep.html" "$work/sweep.png" "$work/sweep.log"
+if page_errors "$work/sweep.log"; then
+    echo "the sweep page logged errors in Chromium" >&2
+    exit 1
+fi
+python3 "$png_is_drawn" "$work/sweep.png"
+echo "the report and the sweep page render in Chromium without errors"

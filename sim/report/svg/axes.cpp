@@ -29,6 +29,15 @@ void draw_value_axis(Document& svg, const LinearScale& scale, const Plot& plot, 
     svg.line({plot.left, plot.top}, {plot.left, plot.bottom}, "axis");
 }
 
+void draw_value_axis_below(Document& svg, const LinearScale& scale, const Plot& plot, int count) {
+    const double step = nice_step(scale.high() - scale.low(), count);
+    for (double value : scale.ticks(count)) {
+        const double x = scale(value);
+        svg.line({x, plot.top}, {x, plot.bottom}, "grid");
+        svg.text({x, plot.bottom + tick_font + 4}, tick_label(value, step), Anchor::middle, "tick");
+    }
+}
+
 double text_width(std::string_view text, double font_size) {
     // display_width counts a wide (CJK) character as two columns.
     return static_cast<double>(display_width(text)) * font_size * 0.55;

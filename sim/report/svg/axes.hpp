@@ -24,6 +24,9 @@ void draw_date_axis(Document& svg, const DateScale& scale, const Plot& plot, dou
 // ("%") after each number.
 void draw_value_axis(Document& svg, const LinearScale& scale, const Plot& plot, int count,
                      std::string_view suffix = {});
+// Vertical gridlines at round values over the plot, labelled under it: a value axis
+// running across (bars, a swept number).
+void draw_value_axis_below(Document& svg, const LinearScale& scale, const Plot& plot, int count);
 
 // Pixels the text takes at `font_size`: a Chinese character about a square, a Latin one
 // a little over half. For laying out label columns, so long names are not cut off.

@@ -53,12 +53,7 @@ std::string bar_chart(const BarChart& chart) {
     Document svg(chart_width, height, chart.title, chart.description);
     draw_legend(svg, chart, plot.left);
     const LinearScale values = value_scale(chart, plot.left, plot.right);
-    const double step = nice_step(values.high() - values.low(), 4);
-    for (double tick : values.ticks(4)) {
-        svg.line({values(tick), plot.top}, {values(tick), plot.bottom}, "grid");
-        svg.text({values(tick), plot.bottom + tick_font + 4}, tick_label(tick, step),
-                 Anchor::middle, "tick");
-    }
+    draw_value_axis_below(svg, values, plot, 4);
     svg.text({(plot.left + plot.right) / 2, height - 4}, chart.axis, Anchor::middle, "tick");
 
     const double bar_height =
