@@ -2,6 +2,8 @@
 
 #include <charconv>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 
 namespace pipesim {
 namespace {
@@ -31,6 +33,14 @@ std::vector<std::string_view> split(std::string_view text, char separator) {
     }
 }
 
+// The value to 12 significant digits, as a planner would write it: 0.6, not the
+// 0.6000000000000001 that 0.8 x 3 / 4 comes to.
+double as_written(double value) {
+    char text[32];
+    std::snprintf(text, sizeof text, "%.12g", value);
+    return std::strtod(text, nullptr);
+}
+
 std::vector<double> range(std::string_view argument, std::string_view spec) {
     const auto parts = split(spec, ':');
     if (parts.size() != 3) refuse(argument, "a range is from:to:count, e.g. 0.5:1.5:11");
@@ -44,8 +54,8 @@ std::vector<double> range(std::string_view argument, std::string_view spec) {
     std::vector<double> values;
     for (std::size_t i = 0; i < n; ++i)
         values.push_back(i + 1 == n ? *to
-                                    : *from + (*to - *from) * static_cast<double>(i) /
-                                                  static_cast<double>(n - 1));
+                                    : as_written(*from + (*to - *from) * static_cast<double>(i) /
+                                                             static_cast<double>(n - 1)));
     return values;
 }
 

@@ -48,6 +48,8 @@ TEST(SweepSpec, ReadsListsAndRanges) {
     EXPECT_EQ(range.values.front(), 0.5);
     EXPECT_EQ(range.values.back(), 1.5);
     EXPECT_DOUBLE_EQ(range.values[5], 1.0);
+    // As a planner writes them, not as binary arithmetic leaves them.
+    EXPECT_EQ(parse_vary("x=0:0.8:5").values[3], 0.6);
 }
 
 TEST(SweepSpec, RefusesMalformedArgumentsNamingThem) {
