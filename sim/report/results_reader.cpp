@@ -121,12 +121,14 @@ std::vector<SpendSeries> cashflow(JsonFields& reader, const Json& root) {
         const std::string where = "cashflow[" + std::to_string(m) + ']';
         const Date date = reader.date(months[m], "date", where);
         if (!months[m].is_object()) continue;
-        for (const auto& [id, figures] : months[m].items()) {
+        for (const auto& item : months[m].items()) {
+            // A named copy: clang 14 does not let a lambda capture a structured binding.
+            const std::string id = item.key();
             if (id == "date") continue;
             auto found = std::find_if(series.begin(), series.end(),
                                       [&](const SpendSeries& s) { return s.id == id; });
             if (found == series.end()) found = series.insert(series.end(), SpendSeries{id, {}});
-            found->by_month.push_back({date, value(reader, figures, where + ' ' + id)});
+            found->by_month.push_back({date, value(reader, item.value(), where + ' ' + id)});
         }
     }
     for (const auto& s : series)
