@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (the fuzz preset, clang) and runs each for SECONDS (default
-# 60), starting from the seed corpora under tests/data and scenarios/. Inputs the fuzzer
-# finds interesting collect under build/fuzz/corpus/; a crash, hang, leak or sanitizer
-# report stops the target, leaves the input under build/fuzz/artifacts/ and fails the
-# script. See docs/fuzzing.md.
+# Builds the libFuzzer targets (the fuzz preset, clang) and runs each, starting from the
+# seed corpora under tests/data and scenarios/:
+#   tools/fuzz.sh [SECONDS]   for SECONDS each (default 60), from a fresh random seed: to explore
+#   tools/fuzz.sh --runs N    N inputs each from seed 1: the same inputs every time (CI)
+# Inputs the fuzzer finds interesting collect under build/fuzz/corpus/; a crash, hang, leak
+# or sanitizer report stops the target, leaves the input under build/fuzz/artifacts/ and
+# fails the script. See docs/fuzzing.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-seconds=${1:-60}
+if [ "${1:-}" = --runs ]; then
+    budget=(-runs="$2" -seed=1)
+    corpus_root=build/fuzz/ci-corpus
+    # A fixed seed gives the same inputs only from the same starting corpus.
+    rm -rf "$corpus_root"
+else
+    budget=(-max_total_time="${1:-60}")
+    corpus_root=build/fuzz/corpus
+fi
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j "$(nproc)"
+cmake --build --preset fuzz -j "$(nproc)" --target fuzz_scenario fuzz_xer fuzz_mspdi
 
 # The seed folders of a target; the regression folder only once it holds an input.
 seeds_of() {
@@ -22,12 +32,12 @@ seeds_of() {
 mkdir -p build/fuzz/artifacts
 failed=()
 for target in scenario xer mspdi; do
-    corpus=build/fuzz/corpus/$target
+    corpus=$corpus_root/$target
     mkdir -p "$corpus"
-    echo "== fuzz_$target for $seconds s =="
+    echo "== fuzz_$target: ${budget[*]} =="
     # -timeout: an input taking 10 s is a hang; -rss_limit_mb: one using 2 GB a blow-up.
     # shellcheck disable=SC2046
-    if build/fuzz/fuzz/fuzz_"$target" -max_total_time="$seconds" -timeout=10 \
+    if build/fuzz/fuzz/fuzz_"$target" "${budget[@]}" -timeout=10 \
         -rss_limit_mb=2048 -print_final_stats=1 \
         -artifact_prefix=build/fuzz/artifacts/"$target"- \
         "$corpus" $(seeds_of "$target") 2>build/fuzz/"$target".log; then

@@ -92,15 +92,18 @@ void print_problems(const std::vector<Problem>& problems) {
     std::fprintf(stderr, "%zu problem%s found\n", problems.size(), problems.size() == 1 ? "" : "s");
 }
 
-int validate(const std::string& file) {
-    ScenarioReading reading = read_scenario_file(file);
+// The problems of one scenario file; prints its summary line when there are none.
+std::vector<Problem> problems_of(const std::string& file) {
+    ScenarioReading reading;
+    try {
+        reading = read_scenario_file(file);
+    } catch (const InputError& error) {
+        return error.problems();
+    }
     std::vector<Problem> problems = reading.problems.items();
     const ProblemList cycles = find_cycles(reading.scenario);
     problems.insert(problems.end(), cycles.items().begin(), cycles.items().end());
-    if (!problems.empty()) {
-        print_problems(problems);
-        return exit_bad_input;
-    }
+    if (!problems.empty()) return problems;
     std::size_t activities = 0, milestones = 0;
     for (const auto& project : reading.scenario.projects)
         for (const auto& activity : project.activities)
@@ -113,7 +116,24 @@ int validate(const std::string& file) {
         file.c_str(), reading.scenario.projects.size(), activities, milestones,
         reading.scenario.funnels.size(), items, reading.scenario.targets.size(),
         reading.scenario.risks.size(), reading.scenario.correlations.size());
-    return 0;
+    return {};
+}
+
+// Every file is read, so one call checks a whole folder of scenarios.
+int validate(const std::vector<std::string>& files) {
+    std::vector<Problem> problems;
+    std::size_t invalid_files = 0;
+    for (const std::string& file : files) {
+        const std::vector<Problem> found = problems_of(file);
+        if (found.empty()) continue;
+        ++invalid_files;
+        problems.insert(problems.end(), found.begin(), found.end());
+    }
+    if (problems.empty()) return 0;
+    print_problems(problems);
+    if (files.size() > 1)
+        std::fprintf(stderr, "%zu of %zu files invalid\n", invalid_files, files.size());
+    return exit_bad_input;
 }
 
 int run(const RunOptions& options) {
@@ -213,10 +233,11 @@ int main(int argc, char** argv) {
     cli::ReportRequest report_request;
     auto* report_command = cli::add_report_command(app, report_request);
 
-    std::string validate_file;
+    std::vector<std::string> validate_files;
     auto* validate_command =
-        app.add_subcommand("validate", "Check a scenario and list every problem");
-    validate_command->add_option("scenario", validate_file, "Scenario file (YAML)")->required();
+        app.add_subcommand("validate", "Check scenarios and list every problem");
+    validate_command->add_option("scenarios", validate_files, "Scenario files (YAML)")
+        ->required();
 
     cli::ImportOptions import_options;
     auto* import_command = cli::add_import_command(app, import_options);
@@ -229,7 +250,7 @@ int main(int argc, char** argv) {
 
     CLI11_PARSE(app, argc, argv);
     try {
-        if (*validate_command) return validate(validate_file);
+        if (*validate_command) return validate(validate_files);
         if (*import_command) return cli::run_import(import_options);
         if (*sweep_command) return cli::run_sweep_command(sweep_options);
         if (*compare_command) return cli::run_compare_command(compare_options);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -103,7 +104,13 @@ class MspdiReader {
             hours += value * per_unit;
             text.remove_prefix(static_cast<std::size_t>(end - text.data()) + 1);
         }
-        return hours / hours_per_day_;
+        return span(*element, hours / hours_per_day_);
+    }
+
+    double span(const XmlElement& element, double working_days) const {
+        if (!(std::abs(working_days) <= longest_span_working_days))
+            refuse(element, "'" + element.text + "' is more than a century of working days");
+        return working_days;
     }
 
     void read_calendars(const XmlElement& project, const std::string& default_uid) {
@@ -272,7 +279,7 @@ class MspdiReader {
             }
             link.type = type->second;
             if (const XmlElement* lag = element.child("LinkLag"))
-                link.lag_working_days = number(*lag) / 10 / 60 / hours_per_day_;
+                link.lag_working_days = span(*lag, number(*lag) / 10 / 60 / hours_per_day_);
             const auto format = element.text_of("LagFormat").value_or("7");
             if (format == "19" || format == "20") {
                 warn(element, "a lag in percent of the predecessor is not supported: no lag");

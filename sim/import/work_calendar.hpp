@@ -11,6 +11,10 @@
 
 namespace pipesim::import {
 
+// The longest work or lag an imported schedule may state: a century of working days. A
+// longer one is a corrupt or mistyped file, and counting it out day by day would not end.
+constexpr double longest_span_working_days = 36500;
+
 // Monday = 0 ... Sunday = 6.
 int weekday(Date day);
 

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <charconv>
+#include <cmath>
 #include <map>
 #include <unordered_map>
 #include <unordered_set>
@@ -78,6 +79,17 @@ class XerReader {
             refuse(table, row,
                    std::string(field) + " '" + std::string(written) + "' is not a number");
         return value;
+    }
+
+    // Hours in `field` as working days of `calendar`.
+    double working_days_of(const XerTable& table, const XerRow& row, std::string_view field,
+                           const WorkCalendar& calendar) {
+        const double days = number_of(table, row, field) / calendar.hours_per_day();
+        if (!(std::abs(days) <= longest_span_working_days))
+            refuse(table, row,
+                   std::string(field) + " '" + std::string(table.get(row, field)) +
+                       "' is more than a century of working days");
+        return days;
     }
 
     void read_project() {
@@ -216,9 +228,8 @@ class XerReader {
             if (!activity.actual_finish) activity.actual_finish = activity.actual_start;
             if (!activity.actual_start) activity.actual_start = activity.actual_finish;
         } else if (status == "TK_Active") {
-            activity.remaining_working_days =
-                number_of(tasks, row, "remain_drtn_hr_cnt") /
-                schedule_.calendars[activity.calendar].hours_per_day();
+            activity.remaining_working_days = working_days_of(
+                tasks, row, "remain_drtn_hr_cnt", schedule_.calendars[activity.calendar]);
         } else {
             warn(tasks, row, "unknown status_code '" + std::string(status) + "': not started");
             activity.actual_start.reset();
@@ -244,9 +255,9 @@ class XerReader {
             activity.name = std::string(tasks.get(row, "task_name"));
             activity.kind = *kind;
             activity.calendar = calendar_of(tasks, row);
-            const double hours = number_of(tasks, row, "target_drtn_hr_cnt");
-            if (hours < 0) refuse(tasks, row, "target_drtn_hr_cnt is negative");
-            activity.working_days = hours / schedule_.calendars[activity.calendar].hours_per_day();
+            activity.working_days = working_days_of(tasks, row, "target_drtn_hr_cnt",
+                                                    schedule_.calendars[activity.calendar]);
+            if (activity.working_days < 0) refuse(tasks, row, "target_drtn_hr_cnt is negative");
             wbs_path(std::string(tasks.get(row, "wbs_id")), activity);
             activity.planned_start = date_of(tasks, row, "early_start_date");
             if (!activity.planned_start)
@@ -296,7 +307,7 @@ class XerReader {
             }
             link.type = known->second;
             link.lag_working_days =
-                number_of(*links, row, "lag_hr_cnt") / schedule_.calendars.front().hours_per_day();
+                working_days_of(*links, row, "lag_hr_cnt", schedule_.calendars.front());
             schedule_.links.push_back(std::move(link));
         }
     }

@@ -70,5 +70,21 @@ TEST(MspdiImport, RefusesMalformedXmlAtItsLine) {
     }
 }
 
+TEST(MspdiImport, RefusesSpansLongerThanACentury) {
+    std::string text = text_of(data / "rail.xml");
+    const std::string design = "<Duration>PT80H0M0S</Duration>";
+    text.replace(text.find(design), design.size(), "<Duration>PT8e30H0M0S</Duration>");
+    try {
+        import::import_schedule(text, "rail.xml", {});
+        FAIL() << "no error";
+    } catch (const InputError& error) {
+        const std::string message = describe(error.problems().front());
+        EXPECT_TRUE(message.starts_with("rail.xml:40:")) << message;
+        EXPECT_TRUE(message.ends_with(
+            "<Duration>: 'PT8e30H0M0S' is more than a century of working days"))
+            << message;
+    }
+}
+
 }  // namespace
 }  // namespace pipesim

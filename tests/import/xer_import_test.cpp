@@ -130,6 +130,12 @@ TEST(XerImport, RefusesMalformedFiles) {
                        "%T\tTASK\n%F\ttask_id\ttask_code\ttask_name\ttarget_drtn_hr_cnt\n"
                        "%R\t1\tA\ta\tten\n",
                    "bad.xer:7: TASK: target_drtn_hr_cnt 'ten' is not a number");
+    // Counting out 10^30 working days would not end: refused like a typo.
+    expect_refused(header + project +
+                       "%T\tTASK\n%F\ttask_id\ttask_code\ttask_name\ttarget_drtn_hr_cnt\n"
+                       "%R\t1\tA\ta\t8e30\n",
+                   "bad.xer:7: TASK: target_drtn_hr_cnt '8e30' is more than a century of "
+                   "working days");
 }
 
 }  // namespace pipesim
