@@ -1,22 +1,15 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets (the fuzz preset, clang) and runs each, starting from the
-# seed corpora under tests/data and scenarios/:
-#   tools/fuzz.sh [SECONDS]   for SECONDS each (default 60), from a fresh random seed: to explore
-#   tools/fuzz.sh --runs N    N inputs each from seed 1: the same inputs every time (CI)
-# Inputs the fuzzer finds interesting collect under build/fuzz/corpus/; a crash, hang, leak
-# or sanitizer report stops the target, leaves the input under build/fuzz/artifacts/ and
-# fails the script. See docs/fuzzing.md.
+# Builds the libFuzzer targets (the fuzz preset, clang) and runs each for SECONDS (default
+# 60), starting from the seed corpora under tests/data and scenarios/, with libFuzzer's
+# random seed SEED (default: a fresh one each run; CI gives 1, so a run tries the same
+# inputs in the same order and a find can be replayed). Inputs the fuzzer finds interesting
+# collect under build/fuzz/corpus/; a crash, hang, leak or sanitizer report stops the
+# target, leaves the input under build/fuzz/artifacts/ and fails the script. See
+# docs/fuzzing.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ "${1:-}" = --runs ]; then
-    budget=(-runs="$2" -seed=1)
-    corpus_root=build/fuzz/ci-corpus
-    # A fixed seed gives the same inputs only from the same starting corpus.
-    rm -rf "$corpus_root"
-else
-    budget=(-max_total_time="${1:-60}")
-    corpus_root=build/fuzz/corpus
-fi
+budget=(-max_total_time="${1:-60}")
+if [ -n "${2:-}" ]; then budget+=(-seed="$2"); fi
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz -j "$(nproc)" --target fuzz_scenario fuzz_xer fuzz_mspdi
 
@@ -32,7 +25,7 @@ seeds_of() {
 mkdir -p build/fuzz/artifacts
 failed=()
 for target in scenario xer mspdi; do
-    corpus=$corpus_root/$target
+    corpus=build/fuzz/corpus/$target
     mkdir -p "$corpus"
     echo "== fuzz_$target: ${budget[*]} =="
     # -timeout: an input taking 10 s is a hang; -rss_limit_mb: one using 2 GB a blow-up.
