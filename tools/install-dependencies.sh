@@ -7,7 +7,7 @@ packages=(
   libyaml-cpp-dev libcli11-dev nlohmann-json3-dev librandom123-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   libexpat1-dev libsqlite3-dev libopenmpi-dev openmpi-bin
-  chromium python3 fonts-noto-cjk
+  chromium python3 python3-numpy fonts-noto-cjk
   clang libclang-rt-14-dev
 )
 missing=()
