@@ -9,15 +9,19 @@
 #   ACTIVITIES=10000 DEGREE=2 SEED=1 ROUNDS=3
 #   ITERATIONS="10000 100000"   THREADS="1 2"
 #   NUMPY_ITERATIONS="10000 100000"   (the iteration counts NumPy runs at; "" for none)
-#   LOG=compare.log             (every program's full output, checksums included)
+#   LOG=BUILD_DIR/compare.log   (every program's full output, checksums included)
 set -euo pipefail
 
 here=$(cd "$(dirname "$0")" && pwd)
 build=${1:-$here/../build/release}
 ACTIVITIES=${ACTIVITIES:-10000} DEGREE=${DEGREE:-2} SEED=${SEED:-1} ROUNDS=${ROUNDS:-3}
 ITERATIONS=${ITERATIONS:-10000 100000} THREADS=${THREADS:-1 2}
-NUMPY_ITERATIONS=${NUMPY_ITERATIONS-10000 100000} LOG=${LOG:-compare.log}
+NUMPY_ITERATIONS=${NUMPY_ITERATIONS-10000 100000} LOG=${LOG:-$build/compare.log}
 python=/usr/bin/python3  # Debian's python3-numpy is installed for this one
+if [[ -n $NUMPY_ITERATIONS ]] && ! "$python" -c 'import numpy' 2>/dev/null; then
+    echo "no NumPy for $python: apt-get install python3-numpy, or set NUMPY_ITERATIONS=\"\"" >&2
+    exit 1
+fi
 
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
