@@ -13,6 +13,8 @@
 #include <cstdint>
 #include <string_view>
 
+#include "core/philox_lanes.hpp"
+
 namespace pipesim {
 
 // One stream per purpose, so a new random feature never shifts existing samples.
@@ -37,24 +39,6 @@ enum class StreamPurpose : std::uint32_t {
 };
 
 using PhiloxCounter = std::array<std::uint32_t, 4>;
-using PhiloxKey = std::array<std::uint32_t, 2>;
-
-// The Philox4x32 bijection with 10 rounds, as specified by Random123.
-constexpr PhiloxCounter philox4x32_10(PhiloxCounter counter, PhiloxKey key) {
-    constexpr std::uint32_t multiplier0 = 0xD2511F53u, multiplier1 = 0xCD9E8D57u;
-    constexpr std::uint32_t weyl0 = 0x9E3779B9u, weyl1 = 0xBB67AE85u;
-    for (int round = 0; round < 10; ++round) {
-        const std::uint64_t product0 = std::uint64_t{multiplier0} * counter[0];
-        const std::uint64_t product1 = std::uint64_t{multiplier1} * counter[2];
-        counter = {static_cast<std::uint32_t>(product1 >> 32) ^ counter[1] ^ key[0],
-                   static_cast<std::uint32_t>(product1),
-                   static_cast<std::uint32_t>(product0 >> 32) ^ counter[3] ^ key[1],
-                   static_cast<std::uint32_t>(product0)};
-        key[0] += weyl0;
-        key[1] += weyl1;
-    }
-    return counter;
-}
 
 // A stable 64-bit name for a random variable: FNV-1a of its id.
 constexpr std::uint64_t variable_hash(std::string_view id) {
@@ -66,7 +50,6 @@ constexpr std::uint64_t variable_hash(std::string_view id) {
     return hash;
 }
 
-// Identifies one random variable of the model; the iteration is supplied per draw.
 // splitmix64's finaliser: a cheap bijective mix for the Latin-hypercube permutation.
 constexpr std::uint64_t mix64(std::uint64_t x) {
     x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
@@ -94,22 +77,58 @@ constexpr std::uint32_t permuted(std::uint32_t index, std::uint32_t n, std::uint
     return static_cast<std::uint32_t>(x);
 }
 
+// The Philox4x32 bijection with 10 rounds, as specified by Random123.
+constexpr PhiloxCounter philox4x32_10(PhiloxCounter counter, PhiloxKey key) {
+    using philox::ScalarWord;
+    std::array<ScalarWord, 4> w{{{counter[0]}, {counter[1]}, {counter[2]}, {counter[3]}}};
+    philox::rounds(w, key);
+    return {static_cast<std::uint32_t>(w[0].lane), static_cast<std::uint32_t>(w[1].lane),
+            static_cast<std::uint32_t>(w[2].lane), static_cast<std::uint32_t>(w[3].lane)};
+}
+
 struct RandomStream {
     std::uint64_t seed = 0;
     std::uint64_t variable = 0;
     StreamPurpose purpose = StreamPurpose::duration;
 
-    // A uniform number strictly inside (0, 1): 52 random bits placed in the mantissa of a
-    // double in [1, 2), shifted down by one and by half a step, so inverse CDFs never see 0
-    // or 1. Every step is exact, and unlike an integer-to-double conversion it vectorises.
+    // One Philox block gives two uniforms (64 random bits each), so iterations are taken
+    // in groups of 16 from 8 consecutive counters: iteration 16g + j (j < 8) uses the first
+    // half of counter 8g + j and iteration 16g + 8 + j its second half. A group then fills
+    // two contiguous vectors of 8, and the generator costs half as much per uniform.
+    static constexpr std::uint32_t group = 16;
+
     constexpr double uniform(std::uint32_t iteration) const {
-        const PhiloxCounter bits = philox4x32_10(
-            {iteration, static_cast<std::uint32_t>(purpose), static_cast<std::uint32_t>(variable),
-             static_cast<std::uint32_t>(variable >> 32)},
-            {static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)});
-        const std::uint64_t word = (std::uint64_t{bits[0]} << 32) | bits[1];
-        const double one_to_two = std::bit_cast<double>(0x3FF0000000000000ull | (word >> 12));
-        return (one_to_two - 1.0) + 0x1p-53;
+        using philox::ScalarWord;
+        const std::uint32_t in_group = iteration % group;
+        std::array<ScalarWord, 4> w{{{iteration / group * (group / 2) + in_group % (group / 2)},
+                                     {word1()},
+                                     {word2()},
+                                     {word3()}}};
+        philox::rounds(w, key());
+        return in_group < group / 2 ? philox::uniform_of(w[0], w[1])
+                                    : philox::uniform_of(w[2], w[3]);
+    }
+
+    // u[i] = uniform(first + i) for i < count; whole groups go through the vector registers.
+    void uniforms(std::uint32_t first, std::size_t count, double* u) const {
+        const std::size_t head = std::min<std::size_t>(count, (group - first % group) % group);
+        const std::size_t groups_end = head + (count - head) / group * group;
+        for (std::size_t i = 0; i < head; ++i)
+            u[i] = uniform(first + static_cast<std::uint32_t>(i));
+        for (std::size_t i = head; i < groups_end; i += group)
+            philox::uniforms_of_eight((first + static_cast<std::uint32_t>(i)) / 2, word1(), word2(),
+                                      word3(), key(), u + i);
+        for (std::size_t i = groups_end; i < count; ++i)
+            u[i] = uniform(first + static_cast<std::uint32_t>(i));
+    }
+
+  private:
+    // The counter's words after the first (which counts iterations).
+    constexpr std::uint32_t word1() const { return static_cast<std::uint32_t>(purpose); }
+    constexpr std::uint32_t word2() const { return static_cast<std::uint32_t>(variable); }
+    constexpr std::uint32_t word3() const { return static_cast<std::uint32_t>(variable >> 32); }
+    constexpr PhiloxKey key() const {
+        return {static_cast<std::uint32_t>(seed), static_cast<std::uint32_t>(seed >> 32)};
     }
 };
 
@@ -124,9 +143,7 @@ struct Sampling {
     // plain draw stays a loop the compiler vectorises; strata are laid on afterwards.
     void fill(std::uint64_t variable, StreamPurpose purpose, std::uint64_t first, std::size_t count,
               double* u) const {
-        const RandomStream stream{seed, variable, purpose};
-        for (std::size_t i = 0; i < count; ++i)
-            u[i] = stream.uniform(static_cast<std::uint32_t>(first + i));
+        RandomStream{seed, variable, purpose}.uniforms(static_cast<std::uint32_t>(first), count, u);
         if (strata == 0) return;
         const std::uint64_t key = mix64(seed ^ mix64(variable ^ mix64(std::uint64_t(purpose))));
         for (std::size_t i = 0; i < count; ++i) {

@@ -29,6 +29,7 @@ ForwardPass::ForwardPass(const Network& network) : network_(network), draws_(net
     for (NodeIndex n = 0; n < network.nodes.size(); ++n)
         most_hits_ = std::max(most_hits_, network.risks_hitting(n).size());
     assign_rows();
+    find_simple_nodes();
 }
 
 // Interval colouring in topological order: a node takes a free row when it is
@@ -61,6 +62,26 @@ void ForwardPass::assign_rows() {
     }
 }
 
+void ForwardPass::find_simple_nodes() {
+    simple_.assign(network_.nodes.size(), false);
+    simple_begin_.assign(network_.nodes.size() + 1, 0);
+    for (NodeIndex v = 0; v < network_.nodes.size(); ++v) {
+        const NetworkNode& node = network_.nodes[v];
+        const auto links = network_.predecessors(v);
+        simple_[v] = !node.actual_start && !node.actual_finish &&
+                     network_.risks_hitting(v).empty() &&
+                     std::all_of(links.begin(), links.end(), [](const Link& link) {
+                         return (link.type == LinkType::fs || link.type == LinkType::ss) &&
+                                link.uncertain_lag == fixed_lag;
+                     });
+        if (simple_[v])
+            for (const Link& link : links)
+                simple_links_.push_back(
+                    {row_[link.predecessor], link.type == LinkType::fs, link.lag_days});
+        simple_begin_[v + 1] = static_cast<std::uint32_t>(simple_links_.size());
+    }
+}
+
 void ForwardPass::sample_durations(NodeIndex node, const Sampling& sampling,
                                    std::uint64_t first_iteration, std::size_t count,
                                    BlockSchedule& block) const {
@@ -80,6 +101,10 @@ void ForwardPass::sample_durations(NodeIndex node, const Sampling& sampling,
 void ForwardPass::schedule_node(NodeIndex node, const Sampling& sampling,
                                 std::uint64_t first_iteration, std::size_t count,
                                 BlockSchedule& block) const {
+    if (simple_[node] && block.drivers.empty()) {
+        schedule_simple(node, count, block);
+        return;
+    }
     const NetworkNode& n = network_.nodes[node];
     double* start = block.start.data() + row_[node] * block.lanes;
     double* finish = block.finish.data() + row_[node] * block.lanes;
@@ -99,6 +124,33 @@ void ForwardPass::schedule_node(NodeIndex node, const Sampling& sampling,
     const double* duration = block.durations.data();
     for (std::size_t i = 0; i < count; ++i) finish[i] = start[i] + duration[i];
     if (n.actual_start) std::fill(start, start + count, *n.actual_start);
+}
+
+// Whole tiles of lanes through the vector loop, then any lanes left one by one.
+void ForwardPass::schedule_simple(NodeIndex node, std::size_t count, BlockSchedule& block) const {
+    constexpr std::size_t tile = 32;
+    std::size_t lane = 0;
+    for (; lane + tile <= count; lane += tile) sweep_simple<tile>(node, lane, block);
+    for (; lane < count; ++lane) sweep_simple<1>(node, lane, block);
+}
+
+template <std::size_t width>
+void ForwardPass::sweep_simple(NodeIndex node, std::size_t first_lane, BlockSchedule& block) const {
+    const std::size_t lanes = block.lanes;
+    double start[width];
+    std::fill_n(start, width, network_.nodes[node].earliest_start);
+    for (auto k = simple_begin_[node]; k < simple_begin_[node + 1]; ++k) {
+        const RowLink& link = simple_links_[k];
+        const double* other = (link.from_finish ? block.finish.data() : block.start.data()) +
+                              link.row * lanes + first_lane;
+        for (std::size_t i = 0; i < width; ++i) start[i] = std::max(start[i], other[i] + link.lag);
+    }
+    const std::size_t row = row_[node] * lanes + first_lane;
+    const double* duration = block.durations.data() + first_lane;
+    for (std::size_t i = 0; i < width; ++i) {
+        block.start[row + i] = start[i];
+        block.finish[row + i] = start[i] + duration[i];
+    }
 }
 
 // Finished work is history: at its actual dates, and no risk hits it any more.

@@ -84,7 +84,18 @@ class ForwardPass {
     std::vector<double> deterministic_finishes() const;
 
   private:
+    // A link into the start with a fixed lag, by the row it reads.
+    struct RowLink {
+        std::uint32_t row;
+        bool from_finish;
+        double lag;
+    };
+
     void assign_rows();
+    void find_simple_nodes();
+    void schedule_simple(NodeIndex node, std::size_t count, BlockSchedule& block) const;
+    template <std::size_t width>
+    void sweep_simple(NodeIndex node, std::size_t first_lane, BlockSchedule& block) const;
     void sample_durations(NodeIndex node, const Sampling& sampling, std::uint64_t first_iteration,
                           std::size_t count, BlockSchedule& block) const;
     void schedule_node(NodeIndex node, const Sampling& sampling, std::uint64_t first_iteration,
@@ -110,6 +121,13 @@ class ForwardPass {
     IterationDraws draws_;
     std::vector<std::uint32_t> row_;  // per node
     std::size_t row_count_ = 0;
+    // Most nodes wait only for fixed-lag links into their start, with no progress and no
+    // risk: for them (when drivers are not tracked) one sweep over the lanes takes the
+    // maximum over all links and adds the duration, keeping each tile's starts in
+    // registers instead of re-reading the row per link.
+    std::vector<bool> simple_;                 // per node
+    std::vector<std::uint32_t> simple_begin_;  // per node + 1: its range in simple_links_
+    std::vector<RowLink> simple_links_;
     std::size_t most_hits_ = 0;  // the most risks hitting one node
 };
 

@@ -5,6 +5,7 @@
 
 #include <cmath>
 #include <set>
+#include <vector>
 
 namespace pipesim {
 namespace {
@@ -37,6 +38,38 @@ TEST(RandomStream, IsAPureFunctionOfSeedIterationAndVariable) {
     const RandomStream other_variable{7, variable_hash("rail.tracks"), StreamPurpose::duration};
     EXPECT_NE(a.uniform(0), other_seed.uniform(0));
     EXPECT_NE(a.uniform(0), other_variable.uniform(0));
+}
+
+TEST(RandomStream, TheVectorFillGivesEachIterationsOwnUniform) {
+    const RandomStream stream{11, variable_hash("hub.fit-out"), StreamPurpose::duration};
+    // Starts and ends inside and on the boundaries of the groups of 16 iterations.
+    for (const std::uint32_t first : {0u, 1u, 7u, 8u, 15u, 16u, 250u, 4294967200u})
+        for (const std::size_t count : {0u, 1u, 9u, 16u, 17u, 40u, 96u}) {
+            std::vector<double> u(count);
+            stream.uniforms(first, count, u.data());
+            for (std::size_t i = 0; i < count; ++i)
+                ASSERT_EQ(u[i], stream.uniform(first + static_cast<std::uint32_t>(i)))
+                    << first << " + " << i;
+        }
+}
+
+TEST(RandomStream, IterationsShareAPhiloxBlockInHalves) {
+    // Iteration 16g + j takes the first 64 bits of counter 8g + j, iteration 16g + 8 + j
+    // the last 64: the uniform is those bits' top 52 in the mantissa, less half a step.
+    const RandomStream stream{5, 77, StreamPurpose::risk_delay};
+    const auto expected = [](std::uint32_t high, std::uint32_t low) {
+        const std::uint64_t bits = (std::uint64_t{high} << 32 | low) >> 12;
+        return static_cast<double>(bits) * 0x1p-52 + 0x1p-53;
+    };
+    for (const std::uint32_t iteration : {0u, 3u, 8u, 11u, 16u, 29u}) {
+        const std::uint32_t counter = iteration / 16 * 8 + iteration % 8;
+        const PhiloxCounter bits = philox4x32_10(
+            {counter, static_cast<std::uint32_t>(StreamPurpose::risk_delay), 77, 0}, {5, 0});
+        const bool second = iteration % 16 >= 8;
+        EXPECT_EQ(stream.uniform(iteration),
+                  second ? expected(bits[2], bits[3]) : expected(bits[0], bits[1]))
+            << iteration;
+    }
 }
 
 TEST(RandomStream, UniformsLieStrictlyInsideTheUnitInterval) {
