@@ -42,13 +42,17 @@ constexpr ScalarWord mix(ScalarWord a, ScalarWord b, std::uint32_t key) {
     return {a.lane ^ b.lane ^ key};
 }
 
-template <typename Word>
-constexpr void rounds(std::array<Word, 4>& w, PhiloxKey key) {
+// Several counters' rounds side by side: each round's multiplies wait several cycles for
+// the previous round, so independent counters interleaved keep the vector units busy.
+template <typename Word, std::size_t counters>
+constexpr void rounds(std::array<std::array<Word, 4>, counters>& words, PhiloxKey key) {
     for (int round = 0; round < 10; ++round) {
-        const Word product0 = wide_product(w[0], multiplier0);
-        const Word product1 = wide_product(w[2], multiplier1);
-        w = {mix(high_half(product1), w[1], key[0]), product1,
-             mix(high_half(product0), w[3], key[1]), product0};
+        for (std::array<Word, 4>& w : words) {
+            const Word product0 = wide_product(w[0], multiplier0);
+            const Word product1 = wide_product(w[2], multiplier1);
+            w = {mix(high_half(product1), w[1], key[0]), product1,
+                 mix(high_half(product0), w[3], key[1]), product0};
+        }
         key[0] += weyl0;
         key[1] += weyl1;
     }
@@ -100,33 +104,44 @@ inline void store_uniforms(VectorWord high, VectorWord low, double* out) {
     std::memcpy(out, &u, sizeof u);
 }
 inline VectorWord counters(std::uint32_t first) {
-    VectorLanes lanes{};
-    for (int j = 0; j < vector_counters; ++j) lanes[j] = first + static_cast<std::uint32_t>(j);
-    return {lanes};
+    VectorLanes offsets{};
+    for (int j = 0; j < vector_counters; ++j) offsets[j] = static_cast<std::uint64_t>(j);
+    return {offsets + first};
 }
 inline VectorWord broadcast(std::uint32_t word) {
     return {VectorLanes{} + word};
 }
 #endif
 
-// The uniforms of the 8 counters (first + j, word1, word2, word3), j < 8: the first halves
-// of their outputs into out[0, 8), the second halves into out[8, 16).
-inline void uniforms_of_eight(std::uint32_t first, std::uint32_t word1, std::uint32_t word2,
-                              std::uint32_t word3, PhiloxKey key, double* out) {
+// A group: 8 consecutive counters (first + j, word1, word2, word3), j < 8, whose outputs
+// first halves give 8 uniforms and second halves 8 more.
+inline constexpr std::uint32_t counters_per_group = 8;
+
+// The uniforms of `groups` consecutive groups from counter `first`: group g's first halves
+// into out[16g, 16g + 8), its second halves into out[16g + 8, 16g + 16).
+template <std::size_t groups>
+void uniforms_of_groups(std::uint32_t first, std::uint32_t word1, std::uint32_t word2,
+                        std::uint32_t word3, PhiloxKey key, double* out) {
 #if defined(__AVX512F__) || defined(__AVX2__)
-    for (int j = 0; j < 8; j += vector_counters) {
-        std::array<VectorWord, 4> w{counters(first + static_cast<std::uint32_t>(j)),
-                                    broadcast(word1), broadcast(word2), broadcast(word3)};
-        rounds(w, key);
-        store_uniforms(w[0], w[1], out + j);
-        store_uniforms(w[2], w[3], out + 8 + j);
+    constexpr std::size_t per_group = counters_per_group / vector_counters;
+    std::array<std::array<VectorWord, 4>, groups * per_group> words;
+    for (std::size_t k = 0; k < words.size(); ++k)
+        words[k] = {counters(first + static_cast<std::uint32_t>(k * vector_counters)),
+                    broadcast(word1), broadcast(word2), broadcast(word3)};
+    rounds(words, key);
+    for (std::size_t k = 0; k < words.size(); ++k) {
+        double* group_out =
+            out + 2 * counters_per_group * (k / per_group) + vector_counters * (k % per_group);
+        store_uniforms(words[k][0], words[k][1], group_out);
+        store_uniforms(words[k][2], words[k][3], group_out + counters_per_group);
     }
 #else
-    for (std::uint32_t j = 0; j < 8; ++j) {
-        std::array<ScalarWord, 4> w{{{first + j}, {word1}, {word2}, {word3}}};
+    for (std::uint32_t c = 0; c < groups * counters_per_group; ++c) {
+        std::array<std::array<ScalarWord, 4>, 1> w{{{{{first + c}, {word1}, {word2}, {word3}}}}};
         rounds(w, key);
-        out[j] = uniform_of(w[0], w[1]);
-        out[8 + j] = uniform_of(w[2], w[3]);
+        double* group_out = out + 2 * counters_per_group * (c / counters_per_group);
+        group_out[c % counters_per_group] = uniform_of(w[0][0], w[0][1]);
+        group_out[counters_per_group + c % counters_per_group] = uniform_of(w[0][2], w[0][3]);
     }
 #endif
 }

@@ -80,10 +80,11 @@ constexpr std::uint32_t permuted(std::uint32_t index, std::uint32_t n, std::uint
 // The Philox4x32 bijection with 10 rounds, as specified by Random123.
 constexpr PhiloxCounter philox4x32_10(PhiloxCounter counter, PhiloxKey key) {
     using philox::ScalarWord;
-    std::array<ScalarWord, 4> w{{{counter[0]}, {counter[1]}, {counter[2]}, {counter[3]}}};
+    std::array<std::array<ScalarWord, 4>, 1> w{
+        {{{{counter[0]}, {counter[1]}, {counter[2]}, {counter[3]}}}}};
     philox::rounds(w, key);
-    return {static_cast<std::uint32_t>(w[0].lane), static_cast<std::uint32_t>(w[1].lane),
-            static_cast<std::uint32_t>(w[2].lane), static_cast<std::uint32_t>(w[3].lane)};
+    return {static_cast<std::uint32_t>(w[0][0].lane), static_cast<std::uint32_t>(w[0][1].lane),
+            static_cast<std::uint32_t>(w[0][2].lane), static_cast<std::uint32_t>(w[0][3].lane)};
 }
 
 struct RandomStream {
@@ -95,34 +96,42 @@ struct RandomStream {
     // in groups of 16 from 8 consecutive counters: iteration 16g + j (j < 8) uses the first
     // half of counter 8g + j and iteration 16g + 8 + j its second half. A group then fills
     // two contiguous vectors of 8, and the generator costs half as much per uniform.
-    static constexpr std::uint32_t group = 16;
+    static constexpr std::uint32_t group = 2 * philox::counters_per_group;
+    // Groups drawn together in the vector loop.
+    static constexpr std::size_t groups_at_once = 4;
 
     constexpr double uniform(std::uint32_t iteration) const {
         using philox::ScalarWord;
         const std::uint32_t in_group = iteration % group;
-        std::array<ScalarWord, 4> w{{{iteration / group * (group / 2) + in_group % (group / 2)},
-                                     {word1()},
-                                     {word2()},
-                                     {word3()}}};
+        std::array<std::array<ScalarWord, 4>, 1> w{
+            {{{{iteration / group * (group / 2) + in_group % (group / 2)},
+               {word1()},
+               {word2()},
+               {word3()}}}}};
         philox::rounds(w, key());
-        return in_group < group / 2 ? philox::uniform_of(w[0], w[1])
-                                    : philox::uniform_of(w[2], w[3]);
+        return in_group < group / 2 ? philox::uniform_of(w[0][0], w[0][1])
+                                    : philox::uniform_of(w[0][2], w[0][3]);
     }
 
     // u[i] = uniform(first + i) for i < count; whole groups go through the vector registers.
     void uniforms(std::uint32_t first, std::size_t count, double* u) const {
         const std::size_t head = std::min<std::size_t>(count, (group - first % group) % group);
-        const std::size_t groups_end = head + (count - head) / group * group;
-        for (std::size_t i = 0; i < head; ++i)
-            u[i] = uniform(first + static_cast<std::uint32_t>(i));
-        for (std::size_t i = head; i < groups_end; i += group)
-            philox::uniforms_of_eight((first + static_cast<std::uint32_t>(i)) / 2, word1(), word2(),
-                                      word3(), key(), u + i);
-        for (std::size_t i = groups_end; i < count; ++i)
-            u[i] = uniform(first + static_cast<std::uint32_t>(i));
+        std::size_t i = 0;
+        for (; i < head; ++i) u[i] = uniform(first + static_cast<std::uint32_t>(i));
+        for (; i + groups_at_once * group <= count; i += groups_at_once * group)
+            philox::uniforms_of_groups<groups_at_once>(counter_of(first + i), word1(), word2(),
+                                                       word3(), key(), u + i);
+        for (; i + group <= count; i += group)
+            philox::uniforms_of_groups<1>(counter_of(first + i), word1(), word2(), word3(), key(),
+                                          u + i);
+        for (; i < count; ++i) u[i] = uniform(first + static_cast<std::uint32_t>(i));
     }
 
   private:
+    // The first counter of the group that starts at this iteration.
+    static constexpr std::uint32_t counter_of(std::uint64_t iteration) {
+        return static_cast<std::uint32_t>(iteration / 2);
+    }
     // The counter's words after the first (which counts iterations).
     constexpr std::uint32_t word1() const { return static_cast<std::uint32_t>(purpose); }
     constexpr std::uint32_t word2() const { return static_cast<std::uint32_t>(variable); }

@@ -1,8 +1,13 @@
 #include "engine/critical_paths.hpp"
 
 #include <cmath>
+#include <limits>
+
+#include "engine/simulation.hpp"
 
 namespace pipesim {
+
+static_assert(most_iterations <= std::numeric_limits<std::uint32_t>::max());
 
 CriticalPaths::CriticalPaths(std::size_t milestones, std::size_t nodes, std::size_t lanes)
     : nodes_(nodes), counts_(milestones * nodes, 0), at_(lanes), lane_(lanes) {}
@@ -14,7 +19,7 @@ void CriticalPaths::walk_back(std::size_t k, NodeIndex milestone, const double* 
                               std::size_t count, const BlockSchedule& block) {
     const std::size_t lanes = block.lanes;
     const std::int32_t* drivers = block.drivers.data();
-    std::uint64_t* counts = counts_.data() + k * nodes_;
+    std::uint32_t* counts = counts_.data() + k * nodes_;
     std::size_t walking = 0;
     for (std::size_t i = 0; i < count; ++i) {
         const std::int32_t driver = drivers[milestone * lanes + i];

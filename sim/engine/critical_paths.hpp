@@ -23,13 +23,16 @@ class CriticalPaths {
     // Iterations in which `node` lay on the critical path of milestone number k.
     // Iterations in which each node lay on the critical path of each milestone: milestone
     // number k's counts for every node, then k + 1's.
-    const std::vector<std::uint64_t>& counts() const { return counts_; }
+    const std::vector<std::uint32_t>& counts() const { return counts_; }
 
   private:
     std::size_t nodes_;
-    std::vector<std::uint64_t> counts_;  // milestone * nodes + node
-    std::vector<std::int32_t> at_;       // per walking lane: the node it has reached
-    std::vector<std::uint32_t> lane_;    // per walking lane: its lane in the block
+    // milestone * nodes + node. A node is counted at most once per iteration and a run has
+    // at most most_iterations, so 32 bits hold any count; they keep one milestone's counts
+    // for a 10,000-node plan within the core's first-level cache.
+    std::vector<std::uint32_t> counts_;
+    std::vector<std::int32_t> at_;     // per walking lane: the node it has reached
+    std::vector<std::uint32_t> lane_;  // per walking lane: its lane in the block
 };
 
 }  // namespace pipesim

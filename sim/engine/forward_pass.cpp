@@ -1,15 +1,39 @@
 #include "engine/forward_pass.hpp"
 
 #include <algorithm>
+#include <array>
+#include <cstring>
 #include <limits>
 
 #include "core/random_stream.hpp"
 
 namespace pipesim {
 
-BlockSchedule::BlockSchedule(const ForwardPass& pass, const Network& network, std::size_t lanes,
-                             bool track_drivers)
-    : lanes(lanes),
+namespace {
+
+// Eight iterations' dates as one value, for the vector loops GCC would not write itself.
+using DateLanes = double __attribute__((vector_size(8 * sizeof(double))));
+using DriverLanes = std::int32_t __attribute__((vector_size(8 * sizeof(std::int32_t))));
+constexpr std::size_t lanes_per_vector = 8;
+// Simple nodes are swept in tiles of this many vectors; rows are padded to whole tiles.
+constexpr std::size_t vectors_per_tile = 4;
+constexpr std::size_t lanes_per_tile = vectors_per_tile * lanes_per_vector;
+
+DateLanes load(const double* from) {
+    DateLanes lanes;
+    std::memcpy(&lanes, from, sizeof lanes);
+    return lanes;
+}
+
+void store(DateLanes lanes, double* to) {
+    std::memcpy(to, &lanes, sizeof lanes);
+}
+
+}  // namespace
+
+BlockSchedule::BlockSchedule(const ForwardPass& pass, const Network& network,
+                             std::size_t iterations, bool track_drivers)
+    : lanes((iterations + lanes_per_tile - 1) / lanes_per_tile * lanes_per_tile),
       uniforms(lanes),
       durations(lanes),
       lags(lanes),
@@ -76,8 +100,9 @@ void ForwardPass::find_simple_nodes() {
                      });
         if (simple_[v])
             for (const Link& link : links)
-                simple_links_.push_back(
-                    {row_[link.predecessor], link.type == LinkType::fs, link.lag_days});
+                simple_links_.push_back({row_[link.predecessor], link.type == LinkType::fs,
+                                         static_cast<std::int32_t>(link.predecessor),
+                                         link.lag_days});
         simple_begin_[v + 1] = static_cast<std::uint32_t>(simple_links_.size());
     }
 }
@@ -101,7 +126,7 @@ void ForwardPass::sample_durations(NodeIndex node, const Sampling& sampling,
 void ForwardPass::schedule_node(NodeIndex node, const Sampling& sampling,
                                 std::uint64_t first_iteration, std::size_t count,
                                 BlockSchedule& block) const {
-    if (simple_[node] && block.drivers.empty()) {
+    if (simple_[node]) {
         schedule_simple(node, count, block);
         return;
     }
@@ -126,30 +151,51 @@ void ForwardPass::schedule_node(NodeIndex node, const Sampling& sampling,
     if (n.actual_start) std::fill(start, start + count, *n.actual_start);
 }
 
-// Whole tiles of lanes through the vector loop, then any lanes left one by one.
+// Lanes past `count` are swept too, on whatever the padded rows hold: nothing reads them,
+// and whole tiles keep the loop free of a scalar remainder.
 void ForwardPass::schedule_simple(NodeIndex node, std::size_t count, BlockSchedule& block) const {
-    constexpr std::size_t tile = 32;
-    std::size_t lane = 0;
-    for (; lane + tile <= count; lane += tile) sweep_simple<tile>(node, lane, block);
-    for (; lane < count; ++lane) sweep_simple<1>(node, lane, block);
+    for (std::size_t lane = 0; lane < count; lane += lanes_per_tile) {
+        if (block.drivers.empty())
+            sweep_simple<false>(node, lane, block);
+        else
+            sweep_simple<true>(node, lane, block);
+    }
 }
 
-template <std::size_t width>
+// The tile's running maximum (and, tracked, the predecessor that set it) stays in
+// registers across all links. (Left to itself, GCC kept it in memory and added a scalar
+// fallback for an aliasing that cannot happen.) `start < later ? later : start` is
+// std::max(start, later) lane by lane, and as in apply_tracked_link the first link to
+// reach the maximum drives.
+template <bool tracked>
 void ForwardPass::sweep_simple(NodeIndex node, std::size_t first_lane, BlockSchedule& block) const {
     const std::size_t lanes = block.lanes;
-    double start[width];
-    std::fill_n(start, width, network_.nodes[node].earliest_start);
+    std::array<DateLanes, vectors_per_tile> start;
+    start.fill(DateLanes{} + network_.nodes[node].earliest_start);
+    std::array<DriverLanes, vectors_per_tile> driver;
+    driver.fill(DriverLanes{} + no_driver);
     for (auto k = simple_begin_[node]; k < simple_begin_[node + 1]; ++k) {
         const RowLink& link = simple_links_[k];
         const double* other = (link.from_finish ? block.finish.data() : block.start.data()) +
                               link.row * lanes + first_lane;
-        for (std::size_t i = 0; i < width; ++i) start[i] = std::max(start[i], other[i] + link.lag);
+        for (std::size_t v = 0; v < vectors_per_tile; ++v) {
+            const DateLanes later = load(other + v * lanes_per_vector) + link.lag;
+            const auto drives = start[v] < later;
+            start[v] = drives ? later : start[v];
+            if constexpr (tracked)
+                driver[v] =
+                    __builtin_convertvector(drives, DriverLanes) ? link.predecessor : driver[v];
+        }
     }
     const std::size_t row = row_[node] * lanes + first_lane;
-    const double* duration = block.durations.data() + first_lane;
-    for (std::size_t i = 0; i < width; ++i) {
-        block.start[row + i] = start[i];
-        block.finish[row + i] = start[i] + duration[i];
+    for (std::size_t v = 0; v < vectors_per_tile; ++v) {
+        const std::size_t at = v * lanes_per_vector;
+        store(start[v], block.start.data() + row + at);
+        store(start[v] + load(block.durations.data() + first_lane + at),
+              block.finish.data() + row + at);
+        if constexpr (tracked)
+            std::memcpy(block.drivers.data() + node * lanes + first_lane + at, &driver[v],
+                        sizeof driver[v]);
     }
 }
 
@@ -287,7 +333,7 @@ std::vector<double> ForwardPass::deterministic_finishes() const {
     for (NodeIndex n = 0; n < network_.nodes.size(); ++n) {
         block.durations[0] = most_likely(network_.nodes[n].duration);
         schedule_node(n, Sampling{}, 0, 1, block);
-        finishes[n] = block.finish[row_[n]];
+        finishes[n] = block.finish[row_[n] * block.lanes];
     }
     return finishes;
 }

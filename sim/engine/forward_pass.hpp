@@ -24,11 +24,12 @@ inline constexpr std::int32_t no_driver = -1;
 
 // A worker's scratch for one block; reused from block to block.
 struct BlockSchedule {
-    // With `track_drivers`, the schedule also records each node's driving link.
-    BlockSchedule(const ForwardPass& pass, const Network& network, std::size_t lanes,
+    // Room for blocks of up to `iterations`. With `track_drivers`, the schedule also
+    // records each node's driving link.
+    BlockSchedule(const ForwardPass& pass, const Network& network, std::size_t iterations,
                   bool track_drivers = false);
-    std::size_t lanes;
-    std::vector<double> uniforms;   // one row
+    std::size_t lanes;             // the length of a row: `iterations`, padded for the vector loops
+    std::vector<double> uniforms;  // one row
     std::vector<double> durations;  // one row
     std::vector<double> lags;       // one row: an uncertain lag
     std::vector<double> start;      // row-major, lanes per row
@@ -88,13 +89,14 @@ class ForwardPass {
     struct RowLink {
         std::uint32_t row;
         bool from_finish;
+        std::int32_t predecessor;  // for the driver, when tracked
         double lag;
     };
 
     void assign_rows();
     void find_simple_nodes();
     void schedule_simple(NodeIndex node, std::size_t count, BlockSchedule& block) const;
-    template <std::size_t width>
+    template <bool tracked>
     void sweep_simple(NodeIndex node, std::size_t first_lane, BlockSchedule& block) const;
     void sample_durations(NodeIndex node, const Sampling& sampling, std::uint64_t first_iteration,
                           std::size_t count, BlockSchedule& block) const;
@@ -122,9 +124,9 @@ class ForwardPass {
     std::vector<std::uint32_t> row_;  // per node
     std::size_t row_count_ = 0;
     // Most nodes wait only for fixed-lag links into their start, with no progress and no
-    // risk: for them (when drivers are not tracked) one sweep over the lanes takes the
-    // maximum over all links and adds the duration, keeping each tile's starts in
-    // registers instead of re-reading the row per link.
+    // risk: for them one sweep over the lanes takes the maximum over all links and adds
+    // the duration, keeping each tile's starts (and drivers) in registers instead of
+    // re-reading the row per link.
     std::vector<bool> simple_;                 // per node
     std::vector<std::uint32_t> simple_begin_;  // per node + 1: its range in simple_links_
     std::vector<RowLink> simple_links_;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <memory>
+#include <utility>
 
 #include "engine/chunk_pipeline.hpp"
 #include "engine/forward_pass.hpp"
@@ -57,8 +58,9 @@ class SensitivityReplay {
 
     SensitivityTallies run(const RunSettings& settings) {
         tbb::enumerable_thread_specific<ReplayWorker> workers([&] {
-            const std::size_t lanes = iterations_per_block;
-            return ReplayWorker{BlockSchedule(pass_, network_, lanes),
+            BlockSchedule block(pass_, network_, iterations_per_block);
+            const std::size_t lanes = block.lanes;
+            return ReplayWorker{std::move(block),
                                 LedgerBlock(network_.ledger, lanes),
                                 std::vector<double>(inputs_.size() * lanes),
                                 std::vector<double>(ranks_.size() * lanes),

@@ -203,6 +203,10 @@ class ChunkRunner {
 
 namespace {
 
+std::vector<std::uint64_t> widened(const std::vector<std::uint32_t>& counts) {
+    return {counts.begin(), counts.end()};
+}
+
 double binomial_se(std::uint64_t hits, std::uint64_t n) {
     const double p = static_cast<double>(hits) / static_cast<double>(n);
     return std::sqrt(p * (1.0 - p) / static_cast<double>(n));
@@ -285,9 +289,9 @@ Tallies simulate(const Network& network, const RunSettings& settings) {
         (settings.iterations + iterations_per_chunk - 1) / iterations_per_chunk;
     const int threads = settings.threads == 0 ? tbb::info::default_concurrency()
                                               : static_cast<int>(settings.threads);
-    require_memory(histogram_bytes(slots.size(), network.horizon_days(),
-                                   static_cast<unsigned>(threads)),
-                   physical_memory_bytes());
+    require_memory(
+        histogram_bytes(slots.size(), network.horizon_days(), static_cast<unsigned>(threads)),
+        physical_memory_bytes());
     tbb::task_arena arena(threads);
     std::uint64_t done = 0;
     const auto run_chunks = [&](std::uint64_t first, std::uint64_t last) {
@@ -318,7 +322,7 @@ Tallies simulate(const Network& network, const RunSettings& settings) {
                    runner.merged_ledger_histograms(),
                    std::move(sums.ledger),
                    runner.interest(),
-                   runner.merged_critical().counts(),
+                   widened(runner.merged_critical().counts()),
                    runner.take_outcomes()};
 }
 

@@ -21,8 +21,12 @@ enum class TallyScope { every_node, milestones_only };
 // stratum of [0, 1), which lowers the variance of means for the same iteration count.
 enum class SamplingMethod { monte_carlo, latin_hypercube };
 
+// The most iterations a run may have: far more than any forecast needs, and few enough
+// that a count of iterations fits in 32 bits wherever that keeps a tally in cache.
+inline constexpr std::uint64_t most_iterations = 1'000'000'000;
+
 struct RunSettings {
-    std::uint64_t iterations = 10000;
+    std::uint64_t iterations = 10000;  // at most most_iterations
     std::uint64_t seed = 1;
     SamplingMethod sampling = SamplingMethod::monte_carlo;
     // Latin hypercube strata; 0: `iterations`. A replay of a run stopped early by until_se
