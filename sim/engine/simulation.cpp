@@ -59,6 +59,7 @@ class ChunkRunner {
         : network_(network),
           settings_(settings),
           sampling_(sampling_of(settings)),
+          block_iterations_(settings.drivers ? iterations_per_tracked_block : iterations_per_block),
           slots_(slots),
           slot_of_node_(network.nodes.size(), not_tallied),
           interest_(settings.drivers ? drivers_interest(network, settings).milestones
@@ -69,14 +70,13 @@ class ChunkRunner {
           deterministic_(deterministic_finish_of(pass_.deterministic_finishes(), slots)),
           workers_([&] {
               return Worker{
-                  BlockSchedule(pass_, network, iterations_per_block, settings.drivers),
+                  BlockSchedule(pass_, network, block_iterations_, settings.drivers),
                   FinishHistograms(slots.size(), network.horizon_days()),
-                  LedgerBlock(network.ledger, iterations_per_block),
+                  LedgerBlock(network.ledger, block_iterations_),
                   LedgerHistograms(network.ledger, network.horizon_days()),
-                  CriticalPaths(interest_.size(), network.nodes.size(), iterations_per_block),
+                  CriticalPaths(interest_.size(), network.nodes.size(), block_iterations_),
                   std::vector<std::int64_t>(settings.record_outcomes
-                                                ? network.ledger.targets.size() *
-                                                      iterations_per_block
+                                                ? network.ledger.targets.size() * block_iterations_
                                                 : 0)};
           }) {
         for (std::size_t slot = 0; slot < slots.size(); ++slot)
@@ -98,9 +98,9 @@ class ChunkRunner {
         ChunkSums sums{FinishMoments(deterministic_), LedgerSums(network_.ledger)};
         const std::uint64_t begin = chunk * iterations_per_chunk;
         const std::uint64_t end = std::min(settings_.iterations, begin + iterations_per_chunk);
-        for (std::uint64_t first = begin; first < end; first += iterations_per_block) {
-            const auto count = static_cast<std::size_t>(
-                std::min<std::uint64_t>(iterations_per_block, end - first));
+        for (std::uint64_t first = begin; first < end; first += block_iterations_) {
+            const auto count =
+                static_cast<std::size_t>(std::min<std::uint64_t>(block_iterations_, end - first));
             pass_.run_block(
                 sampling_, first, count, worker.block,
                 [&](NodeIndex node, const double* start, const double* finish, const double* hits) {
@@ -170,7 +170,7 @@ class ChunkRunner {
         const std::size_t milestones = promised_day_.size() - network_.ledger.targets.size();
         for (std::size_t t = 0; t < network_.ledger.targets.size(); ++t)
             for (std::size_t i = 0; i < count; ++i)
-                if (worker.days_reached[t * iterations_per_block + i] <=
+                if (worker.days_reached[t * worker.ledger_block.lanes + i] <=
                     promised_day_[milestones + t])
                     outcomes_.set(milestones + t, first + i);
     }
@@ -186,6 +186,7 @@ class ChunkRunner {
     const Network& network_;
     const RunSettings& settings_;
     const Sampling sampling_;
+    const std::size_t block_iterations_;
     const std::vector<std::uint32_t>& slots_;
     std::vector<std::int32_t> slot_of_node_;
     std::vector<std::uint32_t> interest_;  // milestones whose drivers are tracked
