@@ -11,13 +11,21 @@ namespace pipesim {
 
 namespace {
 
-// Eight iterations' dates as one value, for the vector loops GCC would not write itself.
-using DateLanes = double __attribute__((vector_size(8 * sizeof(double))));
-using DriverLanes = std::int32_t __attribute__((vector_size(8 * sizeof(std::int32_t))));
+// A vector register's worth of iterations' dates as one value, for the vector loops GCC
+// would not write itself. (Wider than the register, values would be passed in memory.)
+#if defined(__AVX512F__)
 constexpr std::size_t lanes_per_vector = 8;
-// Simple nodes are swept in tiles of this many vectors; rows are padded to whole tiles.
-constexpr std::size_t vectors_per_tile = 4;
-constexpr std::size_t lanes_per_tile = vectors_per_tile * lanes_per_vector;
+#elif defined(__AVX__)
+constexpr std::size_t lanes_per_vector = 4;
+#else
+constexpr std::size_t lanes_per_vector = 2;
+#endif
+using DateLanes = double __attribute__((vector_size(lanes_per_vector * sizeof(double))));
+using DriverLanes =
+    std::int32_t __attribute__((vector_size(lanes_per_vector * sizeof(std::int32_t))));
+// Simple nodes are swept in tiles of this many lanes; rows are padded to whole tiles.
+constexpr std::size_t lanes_per_tile = 32;
+constexpr std::size_t vectors_per_tile = lanes_per_tile / lanes_per_vector;
 
 DateLanes load(const double* from) {
     DateLanes lanes;
