@@ -31,8 +31,8 @@ class CriticalPaths {
     // at most most_iterations, so 32 bits hold any count; they keep one milestone's counts
     // for a 10,000-node plan within the core's first-level cache.
     std::vector<std::uint32_t> counts_;
-    std::vector<std::int32_t> at_;     // per walking lane: the node it has reached
-    std::vector<std::uint32_t> lane_;  // per walking lane: its lane in the block
+    // Per walking lane: the node it has reached (high half) and its lane in the block.
+    std::vector<std::uint64_t> walkers_;
 };
 
 }  // namespace pipesim
