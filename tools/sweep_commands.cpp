@@ -77,11 +77,13 @@ void print_changes(const SweepResults& sweep) {
     }
 }
 
-void report(const SweepResults& sweep, const SweepOptions& options, double seconds) {
+// `split`: how the points were run (Ranks::split_of).
+void report(const SweepResults& sweep, const SweepOptions& options, double seconds,
+            const std::string& split = "on one process") {
     write_outputs(sweep, options);
     if (!options.quiet) print_changes(sweep);
-    spdlog::info("{} points of {} iterations in {:.3f} s; sweep.json, sweep.csv{} in {}",
-                 sweep.points.size(), sweep.iterations, seconds,
+    spdlog::info("{} points of {} iterations {} in {:.3f} s; sweep.json, sweep.csv{} in {}",
+                 sweep.points.size(), sweep.iterations, split, seconds,
                  options.report ? " and sweep.html" : "", options.out);
 }
 
@@ -183,16 +185,25 @@ int run_sweep_command(const SweepOptions& options) {
         options.one_at_a_time ? one_at_a_time_points(varies) : grid_points(varies);
     const auto start = std::chrono::steady_clock::now();
     const Ranks ranks;
+    // Every process runs the base when points are spread, so it counts for none.
+    const std::size_t items = points.size() - 1;
     SweepShare share;
-    share.computes = [&](std::size_t p) { return ranks.owns(p); };
+    share.computes = [&](std::size_t p) { return ranks.owns(p, items); };
     share.on_point = [&](std::size_t p) {
-        if (!options.quiet) spdlog::info("point {} of {} done", p + 1, points.size());
+        if (!options.quiet && ranks.reports(items))
+            spdlog::info("point {} of {} done", p + 1, points.size());
     };
-    SweepResults sweep = run_sweep(scenario, varies, points, settings_for(options, base), share);
-    const std::vector<std::string> gathered = ranks.gather(points_to_text(sweep.points));
-    if (!ranks.is_root()) return 0;
-    sweep.points = points_from_texts(gathered, points.size(), ranks.size());
-    report(sweep, options, seconds_since(start));
+    RunSettings settings = settings_for(options, base);
+    settings.processes = ranks.sharing(items);
+    SweepResults sweep = run_sweep(scenario, varies, points, settings, share);
+    if (ranks.spreads(items)) {
+        const std::vector<std::string> gathered = ranks.gather(points_to_text(sweep.points));
+        if (!ranks.is_root()) return 0;
+        sweep.points = points_from_texts(gathered, points.size(), ranks.size());
+    } else if (!ranks.is_root()) {
+        return 0;  // every process ran every point; the first holds the merged results
+    }
+    report(sweep, options, seconds_since(start), ranks.split_of(items));
     return 0;
 }
 
