@@ -58,7 +58,8 @@ struct RunSettings {
     // share of the chunks (of each wave, with until_se), and every process returns the
     // tallies one process alone would have (engine/process_group.hpp). Every process must
     // make the same calls with the same settings. Progress is reported by the first, after
-    // each wave; cancelling is for one process only.
+    // each wave. `cancel` is for a process running alone: one that stopped would leave the
+    // others waiting for its share.
     const ProcessGroup* processes = nullptr;
 };
 
