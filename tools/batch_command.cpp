@@ -61,7 +61,8 @@ struct BatchRun {
     std::vector<OutputFile> files;
 };
 
-BatchRun run_one(const std::string& file, const BatchOptions& options) {
+BatchRun run_one(const std::string& file, const BatchOptions& options,
+                 const ProcessGroup* processes) {
     BatchRun result;
     result.entry.file = file;
     try {
@@ -71,6 +72,7 @@ BatchRun run_one(const std::string& file, const BatchOptions& options) {
         settings.seed = options.seed.value_or(scenario.plan.seed);
         settings.threads = options.threads;
         settings.drivers = !options.no_drivers;
+        settings.processes = processes;
         const ScenarioRun run = run_scenario(scenario, settings, {});
         result.entry = batch_entry(file, run.results, listed_drivers);
         result.files = run_output_files(run, listed_drivers);
@@ -146,14 +148,21 @@ int run_batch(const BatchOptions& options) {
     const std::vector<std::string> files = scenario_files(options);
     std::vector<std::pair<std::size_t, BatchRun>> mine;
     for (std::size_t n = 0; n < files.size(); ++n)
-        if (ranks.owns(n)) {
-            mine.emplace_back(n, run_one(files[n], options));
-            report_progress(mine.back().second, n + 1, files.size());
+        if (ranks.owns(n, files.size())) {
+            mine.emplace_back(n, run_one(files[n], options, ranks.sharing(files.size())));
+            if (ranks.reports(files.size()))
+                report_progress(mine.back().second, n + 1, files.size());
         }
-    const std::vector<std::string> gathered = ranks.gather(to_text(mine));
-    if (!ranks.is_root()) return 0;
     std::vector<BatchRun> runs(files.size());
-    for (const std::string& text : gathered) from_text(text, runs);
+    if (ranks.spreads(files.size())) {
+        const std::vector<std::string> gathered = ranks.gather(to_text(mine));
+        if (!ranks.is_root()) return 0;
+        for (const std::string& text : gathered) from_text(text, runs);
+    } else {
+        // Every process ran every scenario; the first holds the merged results.
+        if (!ranks.is_root()) return 0;
+        for (auto& [n, run] : mine) runs[n] = std::move(run);
+    }
     std::vector<BatchEntry> entries;
     std::size_t failed = 0;
     for (std::size_t n = 0; n < runs.size(); ++n) {
@@ -169,9 +178,9 @@ int run_batch(const BatchOptions& options) {
     write_file_atomically(fs::path(options.out) / "batch-targets.csv", batch_targets_csv(entries));
     write_batch_database(entries, fs::path(options.out) / "batch.sqlite");
     spdlog::info(
-        "{} scenarios on {} process{}, {} failed; batch-milestones.csv, "
-        "batch-targets.csv and batch.sqlite in {}",
-        files.size(), ranks.size(), ranks.size() == 1 ? "" : "es", failed, options.out);
+        "{} scenarios {}, {} failed; batch-milestones.csv, batch-targets.csv and batch.sqlite "
+        "in {}",
+        files.size(), ranks.split_of(files.size()), failed, options.out);
     return failed == 0 ? 0 : 1;
 }
 

@@ -4,6 +4,7 @@
 #include <mpi.h>
 #endif
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <stdexcept>
@@ -66,6 +67,19 @@ std::vector<std::string> Ranks::gather(const std::string& mine) const {
     return texts;
 }
 
+std::string Ranks::broadcast(const std::string& bytes) const {
+    if (size_ == 1) return bytes;
+    std::uint64_t length = bytes.size();
+    MPI_Bcast(&length, 1, MPI_UINT64_T, 0, MPI_COMM_WORLD);
+    std::string all = is_root() ? bytes : std::string(static_cast<std::size_t>(length), '\0');
+    // MPI counts are ints: pieces of at most 1 GiB.
+    constexpr std::uint64_t piece = std::uint64_t{1} << 30;
+    for (std::uint64_t at = 0; at < length; at += piece)
+        MPI_Bcast(all.data() + at, static_cast<int>(std::min(piece, length - at)), MPI_CHAR, 0,
+                  MPI_COMM_WORLD);
+    return all;
+}
+
 #else
 
 Ranks::Ranks() = default;
@@ -73,6 +87,10 @@ Ranks::~Ranks() = default;
 
 std::vector<std::string> Ranks::gather(const std::string& mine) const {
     return {mine};
+}
+
+std::string Ranks::broadcast(const std::string& bytes) const {
+    return bytes;
 }
 
 #endif

@@ -77,11 +77,13 @@ void print_changes(const SweepResults& sweep) {
     }
 }
 
-void report(const SweepResults& sweep, const SweepOptions& options, double seconds) {
+// `split`: how the points were run (Ranks::split_of).
+void report(const SweepResults& sweep, const SweepOptions& options, double seconds,
+            const std::string& split = "on one process") {
     write_outputs(sweep, options);
     if (!options.quiet) print_changes(sweep);
-    spdlog::info("{} points of {} iterations in {:.3f} s; sweep.json, sweep.csv{} in {}",
-                 sweep.points.size(), sweep.iterations, seconds,
+    spdlog::info("{} points of {} iterations {} in {:.3f} s; sweep.json, sweep.csv{} in {}",
+                 sweep.points.size(), sweep.iterations, split, seconds,
                  options.report ? " and sweep.html" : "", options.out);
 }
 
@@ -110,9 +112,9 @@ std::string points_to_text(const std::vector<PointForecast>& points) {
         for (const Override& o : point.overrides) overrides.push_back({o.path, o.value});
         nlohmann::json promises = nlohmann::json::array();
         for (const PromiseAtPoint& p : point.promises)
-            promises.push_back({p.id, p.kind, p.p, p.p_se, date_json(p.p50), date_json(p.p80),
-                                optional_json(p.difference), optional_json(p.difference_se),
-                                optional_json(p.independent_se)});
+            promises.push_back({p.id, p.name, p.kind, p.p, p.p_se, date_json(p.p50),
+                                date_json(p.p80), optional_json(p.difference),
+                                optional_json(p.difference_se), optional_json(p.independent_se)});
         list.push_back({point.label, overrides, promises});
     }
     return list.dump();
@@ -124,9 +126,9 @@ std::vector<PointForecast> points_from_text(const std::string& text) {
         PointForecast point{item[0], {}, {}};
         for (const auto& o : item[1]) point.overrides.push_back(vary_override(o[0], o[1]));
         for (const auto& p : item[2])
-            point.promises.push_back({p[0], p[1], p[2], p[3], date_of(p[4]), date_of(p[5]),
-                                      optional_number(p[6]), optional_number(p[7]),
-                                      optional_number(p[8])});
+            point.promises.push_back({p[0], p[1], p[2], p[3], p[4], date_of(p[5]), date_of(p[6]),
+                                      optional_number(p[7]), optional_number(p[8]),
+                                      optional_number(p[9])});
         points.push_back(std::move(point));
     }
     return points;
@@ -175,30 +177,33 @@ CLI::App* add_compare_command(CLI::App& app, SweepOptions& options) {
 
 int run_sweep_command(const SweepOptions& options) {
     const std::string& file = options.scenarios.front();
-    ProblemList problems;
-    const auto text = read_scenario_bytes(file, problems);
-    problems.throw_if_any();
+    const ScenarioText scenario = read_scenario_text_file(file);
     const Scenario base = load_scenario(file);
-    if (is_variant(*text))
-        throw InputError({file, 0, 0}, "",
-                         "sweeps vary a full scenario, not a variant: sweep the file it extends "
-                         "with its set: values as --vary values");
     std::vector<Vary> varies;
     for (const std::string& argument : options.varies) varies.push_back(parse_vary(argument));
     const std::vector<SweepPoint> points =
         options.one_at_a_time ? one_at_a_time_points(varies) : grid_points(varies);
     const auto start = std::chrono::steady_clock::now();
     const Ranks ranks;
+    // Every process runs the base when points are spread, so it counts for none.
+    const std::size_t items = points.size() - 1;
     SweepShare share;
-    share.computes = [&](std::size_t p) { return ranks.owns(p); };
+    share.computes = [&](std::size_t p) { return ranks.owns(p, items); };
     share.on_point = [&](std::size_t p) {
-        if (!options.quiet) spdlog::info("point {} of {} done", p + 1, points.size());
+        if (!options.quiet && ranks.reports(items))
+            spdlog::info("point {} of {} done", p + 1, points.size());
     };
-    SweepResults sweep = run_sweep(*text, file, varies, points, settings_for(options, base), share);
-    const std::vector<std::string> gathered = ranks.gather(points_to_text(sweep.points));
-    if (!ranks.is_root()) return 0;
-    sweep.points = points_from_texts(gathered, points.size(), ranks.size());
-    report(sweep, options, seconds_since(start));
+    RunSettings settings = settings_for(options, base);
+    settings.processes = ranks.sharing(items);
+    SweepResults sweep = run_sweep(scenario, varies, points, settings, share);
+    if (ranks.spreads(items)) {
+        const std::vector<std::string> gathered = ranks.gather(points_to_text(sweep.points));
+        if (!ranks.is_root()) return 0;
+        sweep.points = points_from_texts(gathered, points.size(), ranks.size());
+    } else if (!ranks.is_root()) {
+        return 0;  // every process ran every point; the first holds the merged results
+    }
+    report(sweep, options, seconds_since(start), ranks.split_of(items));
     return 0;
 }
 

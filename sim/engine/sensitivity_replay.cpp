@@ -9,6 +9,7 @@
 #include "engine/chunk_pipeline.hpp"
 #include "engine/forward_pass.hpp"
 #include "engine/ledger_pass.hpp"
+#include "engine/run_share.hpp"
 
 namespace pipesim {
 namespace {
@@ -67,21 +68,52 @@ class SensitivityReplay {
                                 std::vector<std::int64_t>(network_.ledger.targets.size() * lanes),
                                 RankCorrelationSums(ranks_.size(), inputs_.size())};
         });
-        FinishMoments durations(shifts_);
         const int threads = settings.threads == 0 ? tbb::info::default_concurrency()
                                                   : static_cast<int>(settings.threads);
         tbb::task_arena arena(threads);
+        const std::uint64_t chunks =
+            (iterations_ + iterations_per_chunk - 1) / iterations_per_chunk;
+        const ChunkRange mine = shared(settings) ? share_of(0, chunks, settings.processes->rank(),
+                                                            settings.processes->size())
+                                                 : ChunkRange{0, chunks};
+        SensitivityTallies tallies = zero_tallies();
+        std::vector<FinishMoments> per_chunk;  // when shared: merged by the first process
         run_chunks_in_order(
-            arena, 0, (iterations_ + iterations_per_chunk - 1) / iterations_per_chunk,
+            arena, mine.first, mine.last,
             [&](std::uint64_t chunk) { return replay_chunk(chunk, workers.local()); },
-            [&](const FinishMoments& chunk) { durations.merge(chunk); }, settings.cancel);
-        RankCorrelationSums ranks(ranks_.size(), inputs_.size());
-        for (const ReplayWorker& worker : workers) ranks.merge(worker.ranks);
-        return {inputs_, interest_.milestones, interest_.targets, std::move(ranks),
-                std::move(durations)};
+            [&](const FinishMoments& chunk) {
+                if (shared(settings))
+                    per_chunk.push_back(chunk);
+                else
+                    tallies.durations.merge(chunk);
+            },
+            settings.cancel);
+        for (const ReplayWorker& worker : workers) tallies.ranks.merge(worker.ranks);
+        if (!shared(settings)) return tallies;
+        return merged(*settings.processes,
+                      {mine.first, std::move(per_chunk), std::move(tallies.ranks)});
     }
 
   private:
+    SensitivityTallies zero_tallies() const {
+        return {inputs_, interest_.milestones, interest_.targets,
+                RankCorrelationSums(ranks_.size(), inputs_.size()), FinishMoments(shifts_)};
+    }
+
+    // The first process adds the shares in rank order, which is chunk order, and sends the
+    // total to the others.
+    SensitivityTallies merged(const ProcessGroup& group, const SensitivityShare& mine) const {
+        SensitivityTallies total = zero_tallies();
+        const std::vector<std::string> shares = group.gather(share_to_bytes(mine));
+        std::uint64_t merged_chunks = 0;
+        const FinishMoments zero(shifts_);
+        for (const std::string& share : shares) merge_share(share, zero, merged_chunks, total);
+        const std::string bytes =
+            group.broadcast(group.rank() == 0 ? sensitivity_to_bytes(total) : "");
+        if (group.rank() != 0) sensitivity_from_bytes(bytes, total);
+        return total;
+    }
+
     FinishMoments replay_chunk(std::uint64_t chunk, ReplayWorker& worker) const {
         FinishMoments durations(shifts_);
         const std::uint64_t begin = chunk * iterations_per_chunk;

@@ -12,6 +12,7 @@
 #include "engine/forward_pass.hpp"
 #include "engine/ledger_pass.hpp"
 #include "engine/memory_budget.hpp"
+#include "engine/run_share.hpp"
 
 namespace pipesim {
 namespace {
@@ -43,12 +44,6 @@ struct Worker {
     LedgerHistograms ledger_histograms;
     CriticalPaths critical;                  // behind each milestone of interest
     std::vector<std::int64_t> days_reached;  // target * lanes + lane, when outcomes are kept
-};
-
-// What a chunk adds to the floating-point sums, merged in chunk order.
-struct ChunkSums {
-    FinishMoments finishes;
-    LedgerSums ledger;
 };
 
 // Runs one chunk of iterations; histograms go to the worker, sums to the returned moments.
@@ -125,6 +120,39 @@ class ChunkRunner {
     }
 
     OutcomeBits take_outcomes() { return std::move(outcomes_); }
+
+    ChunkSums zero_sums() const {
+        return {FinishMoments(deterministic_), LedgerSums(network_.ledger)};
+    }
+
+    // Tallies of no iteration, shaped as this run's.
+    Tallies zero_tallies() const {
+        return Tallies{slots_,
+                       *deterministic_,
+                       0,
+                       FinishHistograms(slots_.size(), network_.horizon_days()),
+                       FinishMoments(deterministic_),
+                       LedgerHistograms(network_.ledger, network_.horizon_days()),
+                       LedgerSums(network_.ledger),
+                       interest_,
+                       std::vector<std::uint64_t>(interest_.size() * network_.nodes.size(), 0),
+                       settings_.record_outcomes
+                           ? OutcomeBits(promised_day_.size(), settings_.iterations)
+                           : OutcomeBits()};
+    }
+
+    // The chunks' sums with what the workers counted since the last share; the workers
+    // start again from zero, so that each share counts its own chunks only.
+    RunShare take_share(std::uint64_t first_chunk, std::vector<ChunkSums> chunks) {
+        RunShare share{first_chunk,
+                       std::move(chunks),
+                       merged_histograms(),
+                       merged_ledger_histograms(),
+                       merged_critical().counts(),
+                       &outcomes_};
+        workers_.clear();
+        return share;
+    }
 
     FinishHistograms merged_histograms() const {
         FinishHistograms total(slots_.size(), network_.horizon_days());
@@ -277,6 +305,47 @@ double largest_standard_error(const Network& network, const std::vector<std::uin
     return largest;
 }
 
+namespace {
+
+// Each wave's chunks are split over the processes; the first merges the shares in rank
+// order, which is chunk order, decides whether to stop, and at the end sends everyone the
+// merged tallies.
+Tallies simulate_shared(const Network& network, const RunSettings& settings,
+                        const std::vector<std::uint32_t>& slots, ChunkRunner& runner,
+                        tbb::task_arena& arena, std::uint64_t chunks) {
+    const ProcessGroup& group = *settings.processes;
+    const bool first_process = group.rank() == 0;
+    Tallies total = runner.zero_tallies();
+    const ChunkSums zero = runner.zero_sums();
+    std::uint64_t merged_chunks = 0;
+    const std::uint64_t wave = settings.until_se ? chunks_per_wave : chunks;
+    for (std::uint64_t first = 0; first < chunks; first += wave) {
+        const std::uint64_t last = std::min(chunks, first + wave);
+        const ChunkRange mine = share_of(first, last, group.rank(), group.size());
+        std::vector<ChunkSums> sums;
+        run_chunks_in_order(
+            arena, mine.first, mine.last, [&](std::uint64_t chunk) { return runner.run(chunk); },
+            [&](const ChunkSums& chunk) { sums.push_back(chunk); }, settings.cancel);
+        const std::vector<std::string> shares = group.gather(
+            share_to_bytes(runner.take_share(mine.first, std::move(sums)), settings.iterations));
+        bool stop = false;
+        if (first_process) {
+            for (const std::string& share : shares) merge_share(share, zero, merged_chunks, total);
+            total.iterations = std::min(settings.iterations, last * iterations_per_chunk);
+            if (settings.on_progress) settings.on_progress(total.iterations);
+            stop = settings.until_se &&
+                   largest_standard_error(network, slots, total.histograms, total.ledger_histograms,
+                                          total.iterations) <= *settings.until_se;
+        }
+        if (settings.until_se && group.broadcast(stop ? "stop" : "go") == "stop") break;
+    }
+    const std::string merged = group.broadcast(first_process ? tallies_to_bytes(total) : "");
+    if (!first_process) tallies_from_bytes(merged, total);
+    return total;
+}
+
+}  // namespace
+
 Tallies simulate(const Network& network, const RunSettings& settings) {
     if (settings.iterations == 0 || settings.iterations > std::uint64_t{1} << 32)
         throw InputError({}, "", "the number of iterations must be between 1 and 2^32");
@@ -294,6 +363,7 @@ Tallies simulate(const Network& network, const RunSettings& settings) {
         histogram_bytes(slots.size(), network.horizon_days(), static_cast<unsigned>(threads)),
         physical_memory_bytes());
     tbb::task_arena arena(threads);
+    if (shared(settings)) return simulate_shared(network, settings, slots, runner, arena, chunks);
     std::uint64_t done = 0;
     const auto run_chunks = [&](std::uint64_t first, std::uint64_t last) {
         run_chunks_in_order(

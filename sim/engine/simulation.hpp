@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "engine/process_group.hpp"
 #include "graph/network.hpp"
 #include "stats/tallies.hpp"
 
@@ -57,6 +58,13 @@ struct RunSettings {
     // When given and raised, the run stops between chunks and throws RunCancelled
     // (engine/cancellation.hpp); replays made from these settings stop too.
     const std::atomic<bool>* cancel = nullptr;
+    // When given, the processes of the group run this call together, each a contiguous
+    // share of the chunks (of each wave, with until_se), and every process returns the
+    // tallies one process alone would have (engine/process_group.hpp). Every process must
+    // make the same calls with the same settings. Progress is reported by the first, after
+    // each wave. `cancel` is for a process running alone: one that stopped would leave the
+    // others waiting for its share.
+    const ProcessGroup* processes = nullptr;
 };
 
 // Iterations per chunk: the unit of work and of the in-order merge. Fixed, so the order
@@ -73,6 +81,11 @@ inline constexpr std::size_t iterations_per_tracked_block = 64;
 
 // The random numbers of a run: a pure function of the seed, the iteration and the variable.
 Sampling sampling_of(const RunSettings& settings);
+
+// Whether the run is shared by more than one process.
+inline bool shared(const RunSettings& settings) {
+    return settings.processes != nullptr && settings.processes->size() > 1;
+}
 
 // The milestones with a target date, in node order: with the targets, in order, the
 // promises a run checks (Tallies::outcomes).

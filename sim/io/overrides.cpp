@@ -5,6 +5,7 @@
 #include <optional>
 
 #include "io/scenario_paths.hpp"
+#include "io/variant_reader.hpp"
 #include "io/yaml_reader.hpp"
 
 namespace pipesim {
@@ -121,6 +122,31 @@ ScenarioReading read_with_overrides(std::string_view text, const std::string& so
     }
     ScenarioReading reading = read_scenario_text(spliced(text, std::move(splices)), source);
     for (const Override* o : scale_overrides) apply_scale(*o, reading.scenario);
+    return reading;
+}
+
+ScenarioText read_scenario_text_file(const std::filesystem::path& file) {
+    ProblemList problems;
+    std::optional<std::string> text = read_scenario_bytes(file, problems);
+    problems.throw_if_any();
+    if (!is_variant(*text)) return scenario_text_of(std::move(*text), file.string());
+    const std::optional<ScenarioText> variant =
+        io::read_variant_text(YAML::Load(*text), file.string(), *text, problems);
+    problems.throw_if_any();
+    return *variant;
+}
+
+ScenarioReading read_with_overrides(const ScenarioText& scenario,
+                                    const std::vector<Override>& overrides) {
+    std::vector<Override> all;
+    for (const Override& o : scenario.set)
+        if (std::none_of(overrides.begin(), overrides.end(),
+                         [&](const Override& other) { return other.path == o.path; }))
+            all.push_back(o);
+    all.insert(all.end(), overrides.begin(), overrides.end());
+    ScenarioReading reading = read_with_overrides(scenario.text, scenario.source, all);
+    reading.scenario.source = scenario.file;
+    if (scenario.name) reading.scenario.plan.name = *scenario.name;
     return reading;
 }
 

@@ -4,6 +4,8 @@
 // the new values like any other and its problems keep the file's own lines; duration
 // scale factors are applied to the durations read.
 
+#include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -31,6 +33,31 @@ inline Override vary_override(std::string path, double value) {
 // Problems of the overrides (an unknown path, with the closest ones; a path set twice; a
 // scale that is not above 0) name the override; the scenario's name the file.
 ScenarioReading read_with_overrides(std::string_view text, const std::string& source,
+                                    const std::vector<Override>& overrides);
+
+// A scenario's text as overrides apply to it: a full scenario's own, or, for a variant
+// that `extends` a base, the base's text with the variant's `set:` entries and name.
+struct ScenarioText {
+    std::string text;
+    std::string source;               // the file the text is read from: a variant's base
+    std::string file;                 // the file named, which the scenario gives as its source
+    std::vector<Override> set;        // a variant's `set:` entries
+    std::optional<std::string> name;  // a variant's name for the plan
+};
+
+// A full scenario's text, read from `source`.
+inline ScenarioText scenario_text_of(std::string text, const std::string& source) {
+    return {std::move(text), source, source, {}, std::nullopt};
+}
+
+// Throws InputError when the file cannot be read, or is a variant whose own lines are
+// faulty or whose base cannot be read. Problems of the scenario itself come with its
+// readings.
+ScenarioText read_scenario_text_file(const std::filesystem::path& file);
+
+// The scenario with the variant's entries, then `overrides`: an override of a path the
+// variant sets replaces the variant's value.
+ScenarioReading read_with_overrides(const ScenarioText& scenario,
                                     const std::vector<Override>& overrides);
 
 // A problem for each override whose path names no number or scale of the text: checked

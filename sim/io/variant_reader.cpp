@@ -15,7 +15,7 @@ class VariantReader : public YamlReader {
   public:
     VariantReader(YamlFile& file) : YamlReader(file), file_(file) {}
 
-    ScenarioReading read(const YAML::Node& root) {
+    std::optional<ScenarioText> read(const YAML::Node& root) {
         check_keys(root, variant_keys, "");
         const auto version = number(required(root, "pipesim", ""), "", "pipesim");
         if (version && *version != 1.0)
@@ -24,7 +24,7 @@ class VariantReader : public YamlReader {
         const auto base = text(required(root, "extends", ""), "", "extends");
         const auto name = root["name"] ? text(root["name"], "", "name") : std::nullopt;
         const std::vector<Override> overrides = read_set(root["set"]);
-        if (!file_.problems.empty() || !base) return failed();
+        if (!file_.problems.empty() || !base) return std::nullopt;
         return read_base(root["extends"], *base, overrides, name);
     }
 
@@ -40,34 +40,24 @@ class VariantReader : public YamlReader {
         return overrides;
     }
 
-    ScenarioReading read_base(const YAML::Node& extends, const std::string& base,
-                              const std::vector<Override>& overrides,
-                              const std::optional<std::string>& name) {
+    std::optional<ScenarioText> read_base(const YAML::Node& extends, const std::string& base,
+                                          const std::vector<Override>& overrides,
+                                          const std::optional<std::string>& name) {
         const auto path = std::filesystem::path(file_.source).parent_path() / base;
         ProblemList base_problems;
         const auto text = read_scenario_bytes(path, base_problems);
         if (!text) {
             problem(extends, "extends " + base,
                     "cannot read the base scenario: " + base_problems.items().front().reason);
-            return failed();
+            return std::nullopt;
         }
         if (is_variant(*text)) {
             problem(extends, "extends " + base,
                     "the base is itself a variant; extend its base instead and repeat its "
                     "set: entries");
-            return failed();
+            return std::nullopt;
         }
-        ScenarioReading reading = read_with_overrides(*text, path.string(), overrides);
-        reading.scenario.source = file_.source;
-        if (name) reading.scenario.plan.name = *name;
-        return reading;
-    }
-
-    ScenarioReading failed() const {
-        ScenarioReading result;
-        result.scenario.source = file_.source;
-        result.problems = file_.problems;
-        return result;
+        return ScenarioText{std::move(*text), path.string(), file_.source, overrides, name};
     }
 
     YamlFile& file_;
@@ -79,10 +69,21 @@ bool extends_another(const YAML::Node& root) {
     return root.IsMap() && root["extends"];
 }
 
+std::optional<ScenarioText> read_variant_text(const YAML::Node& root, const std::string& source,
+                                              std::string_view text, ProblemList& problems) {
+    YamlFile file(source, text);
+    std::optional<ScenarioText> variant = VariantReader(file).read(root);
+    for (const Problem& p : file.problems.items()) problems.add(p.where, p.entity, p.reason);
+    return variant;
+}
+
 ScenarioReading read_variant(const YAML::Node& root, const std::string& source,
                              std::string_view text) {
-    YamlFile file(source, text);
-    return VariantReader(file).read(root);
+    ScenarioReading failed;
+    failed.scenario.source = source;
+    const std::optional<ScenarioText> variant =
+        read_variant_text(root, source, text, failed.problems);
+    return variant ? read_with_overrides(*variant, {}) : failed;
 }
 
 }  // namespace pipesim::io

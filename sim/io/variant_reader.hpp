@@ -18,6 +18,7 @@
 #include <string>
 #include <string_view>
 
+#include "io/overrides.hpp"
 #include "io/scenario_loader.hpp"
 
 namespace pipesim::io {
@@ -26,5 +27,10 @@ bool extends_another(const YAML::Node& root);
 
 ScenarioReading read_variant(const YAML::Node& root, const std::string& source,
                              std::string_view text);
+
+// The variant's base text with its entries; nullopt, with the problems of the variant's
+// own lines, when they are faulty or the base cannot be read.
+std::optional<ScenarioText> read_variant_text(const YAML::Node& root, const std::string& source,
+                                              std::string_view text, ProblemList& problems);
 
 }  // namespace pipesim::io

@@ -23,6 +23,8 @@ std::vector<std::string> varied_paths(JsonFields& reader, const Json& root) {
 PromiseAtPoint promise(JsonFields& reader, const Json& item, const std::string& entity) {
     PromiseAtPoint p;
     p.id = reader.text(item, "id", entity);
+    // Files from before names were kept have none: the id stands in.
+    p.name = reader.field(item, "name", entity, false) ? reader.text(item, "name", entity) : p.id;
     p.kind = reader.text(item, "kind", entity);
     if (!p.kind.empty() && p.kind != "milestone" && p.kind != "target")
         reader.problem(entity,

@@ -46,6 +46,13 @@ const PromiseAtPoint* promise_at(const PointForecast& point, const std::string& 
     return found == point.promises.end() ? nullptr : &*found;
 }
 
+// The promise's name as the first point listing it gives it; its id when it has none.
+std::string name_of(const SweepResults& sweep, const std::string& id) {
+    for (const PointForecast& point : sweep.points)
+        if (const PromiseAtPoint* p = promise_at(point, id)) return p->name.empty() ? id : p->name;
+    return id;
+}
+
 // The uncertainty a band shows: that of the difference from the base (what tells a real
 // change from noise), or of p itself where the base lacks the promise.
 double band_se(const PromiseAtPoint& p) {
@@ -100,11 +107,11 @@ std::vector<std::string> most_changed(const std::vector<std::string>& ids,
 
 svg::LineSeries series_of(const SweepResults& sweep, const std::string& id,
                           const std::vector<const PointForecast*>& points) {
-    svg::LineSeries series{id + " (" + base_text(sweep, id) + ')', {}};
+    svg::LineSeries series{name_of(sweep, id) + " (" + base_text(sweep, id) + ')', {}};
     for (const PointForecast* point : points)
         if (const PromiseAtPoint* p = promise_at(*point, id)) {
             const double x = point->overrides[0].value;
-            std::string hint = id;
+            std::string hint = name_of(sweep, id);
             hint.append(" at ").append(number_text(x)).append(": ").append(percent_text(p->p));
             hint.append(", ").append(change_text(*p));
             series.points.push_back({x, 100 * p->p, 100 * (p->p - 2 * band_se(*p)),
@@ -166,8 +173,9 @@ std::string grid_figure(const SweepResults& sweep, const std::string& id,
                         const std::vector<double>& xs, const std::vector<double>& ys) {
     const std::string& across = sweep.varied[0];
     const std::string& up = sweep.varied[1];
-    svg::HeatMap map{"Chance of " + id + " by " + across + " and " + up,
-                     "The probability of meeting " + id + " for each combination of " + across +
+    const std::string name = name_of(sweep, id);
+    svg::HeatMap map{"Chance of " + name + " by " + across + " and " + up,
+                     "The probability of meeting " + name + " for each combination of " + across +
                          " (across) and " + up +
                          " (up); every cell prints it, darker cells are likelier. At the base: " +
                          base_text(sweep, id) + '.',
@@ -188,7 +196,8 @@ std::string grid_figure(const SweepResults& sweep, const std::string& id,
             hint.append(": ").append(percent_text(p->p)).append(", ").append(change_text(*p));
             map.cells.push_back({p->p, hint});
         }
-    return "<figure><figcaption><strong>" + markup_escaped(id) + "</strong> (" +
+    return "<figure><figcaption><strong>" + markup_escaped(name) +
+           "</strong> <span class=\"muted\">" + markup_escaped(id) + "</span> (" +
            markup_escaped(base_text(sweep, id)) + ")</figcaption>" + svg::heat_map(map) +
            "</figure>\n";
 }
@@ -265,8 +274,9 @@ std::string table_section(const SweepResults& sweep) {
                 if (const PromiseAtPoint* p = promise_at(point, id)) return p->kind;
             return std::string();
         }();
-        html += "<tr class=\"promise\"><th colspan=\"" + columns + "\">" + markup_escaped(id) +
-                " <span class=\"muted\">(" + markup_escaped(kind) + ")</span></th></tr>\n";
+        html += "<tr class=\"promise\"><th colspan=\"" + columns + "\">" +
+                markup_escaped(name_of(sweep, id)) + " <span class=\"muted\">(" +
+                markup_escaped(kind) + " " + markup_escaped(id) + ")</span></th></tr>\n";
         for (const PointForecast& point : sweep.points) {
             const PromiseAtPoint* p = promise_at(point, id);
             if (!p) continue;

@@ -43,6 +43,7 @@ std::string sweep_to_json(const SweepResults& sweep) {
         Json promises = Json::array();
         for (const PromiseAtPoint& p : point.promises)
             promises.push_back({{"id", p.id},
+                                {"name", p.name},
                                 {"kind", p.kind},
                                 {"p", probability(p.p)},
                                 {"p_se", probability(p.p_se)},
@@ -76,16 +77,16 @@ std::string row(std::initializer_list<std::string> cells) {
 std::string sweep_csv(const SweepResults& sweep) {
     std::string csv = "point,label";
     for (const std::string& path : sweep.varied) csv.append(",").append(csv_field(path));
-    csv.append(",id,kind,p,p_se,p50,p80,difference,difference_se,independent_se\n");
+    csv.append(",id,name,kind,p,p_se,p50,p80,difference,difference_se,independent_se\n");
     for (std::size_t n = 0; n < sweep.points.size(); ++n) {
         const PointForecast& point = sweep.points[n];
         std::string head = row({std::to_string(n), csv_field(point.label)});
         for (const std::string& path : sweep.varied)
             head.append(",").append(cell(value_at(point, path)));
         for (const PromiseAtPoint& p : point.promises)
-            csv.append(row({head, csv_field(p.id), p.kind, cell(p.p), cell(p.p_se), csv_date(p.p50),
-                            csv_date(p.p80), cell(p.difference), cell(p.difference_se),
-                            cell(p.independent_se)}))
+            csv.append(row({head, csv_field(p.id), csv_field(p.name), p.kind, cell(p.p),
+                            cell(p.p_se), csv_date(p.p50), csv_date(p.p80), cell(p.difference),
+                            cell(p.difference_se), cell(p.independent_se)}))
                 .append("\n");
     }
     return csv;

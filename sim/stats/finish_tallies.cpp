@@ -30,6 +30,10 @@ void FinishMoments::merge(const FinishMoments& other) {
     for (std::size_t i = 0; i < sums_.size(); ++i) sums_[i] += other.sums_[i];
 }
 
+bool FinishMoments::operator==(const FinishMoments& other) const {
+    return *shifts_ == *other.shifts_ && sums_ == other.sums_;
+}
+
 double FinishMoments::mean(std::size_t slot) const {
     const double n = sums_[3 * slot];
     if (n == 0) return (*shifts_)[slot];

@@ -35,7 +35,10 @@ class FinishHistograms {
     // How many of a slot's finishes fall on day indices 0 .. last_day (within the horizon).
     std::uint64_t count_by(std::size_t slot, std::int64_t last_day) const;
 
+    bool operator==(const FinishHistograms&) const = default;
+
   private:
+    friend struct TallyBytes;
     std::int64_t bins_;
     std::vector<std::uint32_t> counts_;
 };
@@ -65,7 +68,11 @@ class FinishMoments {
     // Sample standard deviation (n - 1 in the denominator); 0 for fewer than two samples.
     double standard_deviation(std::size_t slot) const;
 
+    // Same shifts and bit-identical sums.
+    bool operator==(const FinishMoments& other) const;
+
   private:
+    friend struct TallyBytes;
     std::shared_ptr<const std::vector<double>> shifts_;  // shared by every chunk's moments
     std::vector<double> sums_;
 };

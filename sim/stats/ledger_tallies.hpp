@@ -20,6 +20,7 @@ inline constexpr std::size_t value_bins = 1000;
 struct LedgerHistograms {
     LedgerHistograms(const Ledger& ledger, std::int32_t horizon_days);
     void merge(const LedgerHistograms& other);
+    bool operator==(const LedgerHistograms&) const = default;
 
     std::size_t dates;
     std::vector<ValueHistogram> at_dates;     // measure * dates + date
@@ -49,7 +50,10 @@ class LedgerSums {
     double sd_at_deadline(std::size_t target, std::uint64_t n) const;
     double expected_shortfall(std::size_t target, std::uint64_t n) const;
 
+    bool operator==(const LedgerSums&) const = default;
+
   private:
+    friend struct TallyBytes;
     std::size_t dates_;
     std::vector<double> at_dates_;
     std::vector<double> thresholds_;

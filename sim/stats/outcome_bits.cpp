@@ -11,6 +11,10 @@ OutcomeBits::OutcomeBits(std::size_t promises, std::uint64_t iterations)
       words_per_promise_(static_cast<std::size_t>((iterations + 63) / 64)),
       words_(promises * words_per_promise_, 0) {}
 
+OutcomeBits::WordRange OutcomeBits::words_of(std::uint64_t first, std::uint64_t last) {
+    return {static_cast<std::size_t>(first / 64), static_cast<std::size_t>((last + 63) / 64)};
+}
+
 OutcomeBits::Discordance OutcomeBits::discordance(const OutcomeBits& other, std::size_t promise,
                                                   std::size_t other_promise,
                                                   std::uint64_t iterations) const {

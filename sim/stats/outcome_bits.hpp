@@ -22,6 +22,14 @@ class OutcomeBits {
                                                                  << (iteration % 64);
     }
     std::size_t promises() const { return promises_; }
+    // The words of iterations [first, last), where `first` is a multiple of 64.
+    struct WordRange {
+        std::size_t first;
+        std::size_t last;
+    };
+    static WordRange words_of(std::uint64_t first, std::uint64_t last);
+
+    bool operator==(const OutcomeBits&) const = default;
 
     // Over the first `iterations`: how often `this` met its promise number `promise` where
     // `other` did not meet its number `other_promise`, and the reverse.
@@ -33,6 +41,7 @@ class OutcomeBits {
                             std::size_t other_promise, std::uint64_t iterations) const;
 
   private:
+    friend struct TallyBytes;
     std::size_t promises_ = 0;
     std::size_t words_per_promise_ = 0;
     std::vector<std::uint64_t> words_;

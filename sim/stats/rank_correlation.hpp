@@ -33,7 +33,10 @@ class RankCorrelationSums {
     // nullopt when either side never varies.
     std::optional<double> correlation(std::size_t subject, std::size_t input) const;
 
+    bool operator==(const RankCorrelationSums&) const = default;
+
   private:
+    friend struct TallyBytes;
     std::size_t subjects_;
     std::size_t inputs_;
     std::int64_t n_ = 0;

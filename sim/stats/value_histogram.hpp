@@ -22,7 +22,10 @@ class ValueHistogram {
     // The value of rank ceil(p * total) (at least 1) among the values added.
     double quantile(double p, std::uint64_t total) const;
 
+    bool operator==(const ValueHistogram&) const = default;
+
   private:
+    friend struct TallyBytes;
     double width_;
     std::vector<std::uint32_t> counts_;
     std::vector<double> smallest_;

@@ -33,6 +33,7 @@ std::vector<PromiseAtPoint> promises_of(const PointRun& run) {
     for (const FinishForecast& m : run.results.milestones)
         if (m.p_on_time)
             promises.push_back({m.id,
+                                m.name,
                                 "milestone",
                                 *m.p_on_time,
                                 *m.p_on_time_se,
@@ -42,8 +43,16 @@ std::vector<PromiseAtPoint> promises_of(const PointRun& run) {
                                 {},
                                 {}});
     for (const TargetForecast& t : run.results.targets)
-        promises.push_back(
-            {t.id, "target", t.p_reached, t.p_reached_se, t.dates[1], t.dates[2], {}, {}, {}});
+        promises.push_back({t.id,
+                            t.name,
+                            "target",
+                            t.p_reached,
+                            t.p_reached_se,
+                            t.dates[1],
+                            t.dates[2],
+                            {},
+                            {},
+                            {}});
     return promises;
 }
 
@@ -87,8 +96,8 @@ std::string label_of(const std::vector<Override>& overrides) {
     return label;
 }
 
-Scenario scenario_at(std::string_view text, const std::string& source, const SweepPoint& point) {
-    ScenarioReading reading = read_with_overrides(text, source, point.overrides);
+Scenario scenario_at(const ScenarioText& scenario, const SweepPoint& point) {
+    ScenarioReading reading = read_with_overrides(scenario, point.overrides);
     reading.problems.throw_if_any();
     return std::move(reading.scenario);
 }
@@ -101,15 +110,15 @@ std::optional<double> value_at(const PointForecast& point, const std::string& pa
     return std::nullopt;
 }
 
-SweepResults run_sweep(std::string_view text, const std::string& source,
-                       const std::vector<Vary>& varies, const std::vector<SweepPoint>& points,
-                       const RunSettings& settings, const SweepShare& share) {
+SweepResults run_sweep(const ScenarioText& scenario, const std::vector<Vary>& varies,
+                       const std::vector<SweepPoint>& points, const RunSettings& settings,
+                       const SweepShare& share) {
     check(settings);
     std::vector<Override> first_values;
     for (const Vary& vary : varies) first_values.push_back(vary_override(vary.path, 0.0));
-    unknown_paths(text, source, first_values).throw_if_any();
+    unknown_paths(scenario.text, scenario.source, first_values).throw_if_any();
     const RunSettings run = plain(settings);
-    const Scenario base_scenario = scenario_at(text, source, points.front());
+    const Scenario base_scenario = scenario_at(scenario, points.front());
     const PointRun base = run_point(base_scenario, run);
     const std::vector<PromiseAtPoint> base_promises = promises_of(base);
     SweepResults sweep{base.results.scenario, base.results.iterations, settings.seed, {}, {}};
@@ -118,7 +127,7 @@ SweepResults run_sweep(std::string_view text, const std::string& source,
         if (!share.computes(p)) continue;
         PointForecast forecast{label_of(points[p].overrides), points[p].overrides, base_promises};
         if (p > 0) {
-            const PointRun point = run_point(scenario_at(text, source, points[p]), run);
+            const PointRun point = run_point(scenario_at(scenario, points[p]), run);
             forecast.promises = promises_of(point);
             compare_with_base(forecast.promises, point, base, base_promises);
         } else {

@@ -8,7 +8,6 @@
 #include <functional>
 #include <optional>
 #include <string>
-#include <string_view>
 #include <vector>
 
 #include "engine/simulation.hpp"
@@ -18,6 +17,7 @@ namespace pipesim {
 
 struct PromiseAtPoint {
     std::string id;
+    std::string name;  // the milestone's or target's name, as the scenario gives it
     std::string kind;  // "milestone" (its target date) or "target"
     double p;          // p_on_time or p_reached
     double p_se;
@@ -53,10 +53,11 @@ struct SweepShare {
 };
 
 // Throws InputError for a point whose values the scenario cannot take, naming them. The
-// results hold the points `share` computes, in order.
-SweepResults run_sweep(std::string_view text, const std::string& source,
-                       const std::vector<Vary>& varies, const std::vector<SweepPoint>& points,
-                       const RunSettings& settings, const SweepShare& share = {});
+// results hold the points `share` computes, in order. A variant's points vary its base
+// with the variant's own values, a --vary value replacing the variant's for that path.
+SweepResults run_sweep(const ScenarioText& scenario, const std::vector<Vary>& varies,
+                       const std::vector<SweepPoint>& points, const RunSettings& settings,
+                       const SweepShare& share = {});
 
 // Two scenarios on the same random numbers: `second` against `first`.
 SweepResults compare_scenarios(const Scenario& first, const Scenario& second,

@@ -24,7 +24,7 @@ projects:
       - {id: b, duration: {dist: uniform, min: 0, max: 10}, after: [a]}
     milestones:
       - {id: done, after: [b], target: 2024-05-04}
-      - {id: opened, after: [done], target: 2024-06-01}
+      - {id: opened, name: 开通, after: [done], target: 2024-06-01}
 risks:
   - id: flood
     probability: 0.3
@@ -43,9 +43,12 @@ cmp "$work/threads1/one/sweep.html" "$work/threads2/one/sweep.html"
 page=$work/threads1/one/sweep.html
 grep -q "<title>Chance of each promise against risks.flood.probability</title>" "$page"
 grep -q "<h1>Flood &amp; &quot;dry&quot; &lt;test&gt;</h1>" "$page"
-for id in p.done p.opened; do
-    grep -q "<tr class=\"promise\"><th colspan=\"8\">$id " "$page"
+# Each promise by its name (the milestone's id when it has none), with its id.
+for named in "done:p.done" "开通:p.opened"; do
+    grep -q "<tr class=\"promise\"><th colspan=\"8\">${named%%:*} <span class=\"muted\">(milestone ${named#*:})" "$page"
 done
+grep -q '"name": "开通"' "$work/threads1/one/sweep.json"
+grep -q '^0,base,,p.opened,开通,milestone,' "$work/threads1/one/sweep.csv"
 if grep -Eo 'https?://[^"<> ]*' "$page"; then
     echo "the sweep page refers to the network" >&2
     exit 1
@@ -62,7 +65,7 @@ cmp one/sweep.html again.html
 # A grid of two numbers: a heat map per promise, a printed number per cell.
 "$pipesim" sweep "$work/plan.yaml" --vary risks.flood.probability=0.1,0.5 \
     --vary durations.scale=0.9,1,1.1 --out grid --quiet --report 2> /dev/null
-test "$(grep -o '<title>Chance of [a-z.]* by risks.flood.probability and durations.scale</title>' \
+test "$(grep -o '<title>Chance of [^<]* by risks.flood.probability and durations.scale</title>' \
     grid/sweep.html | wc -l)" -eq 2
 test "$(grep -o 'class="cell[^"]*"' grid/sweep.html | wc -l)" -eq 12
 

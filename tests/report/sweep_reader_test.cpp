@@ -13,6 +13,7 @@ SweepResults small_sweep() {
     const auto promise = [](const char* id, const char* kind, double p,
                             std::optional<double> difference) {
         return PromiseAtPoint{id,
+                              std::string("名 ") + id,
                               kind,
                               p,
                               0.01,
@@ -62,9 +63,18 @@ TEST(SweepReader, ReadsBackWhatTheSweepWrote) {
     EXPECT_TRUE(read.points[0].overrides.empty());
     EXPECT_EQ(value_at(read.points[2], "durations.scale"), 1.1);
     EXPECT_EQ(read.points[1].promises[1].kind, "target");
+    EXPECT_EQ(read.points[1].promises[1].name, "名 signed-30");
     EXPECT_FALSE(read.points[1].promises[1].difference.has_value());
     // Written again, the same bytes: nothing is lost on the way.
     EXPECT_EQ(sweep_to_json(read), json);
+}
+
+TEST(SweepReader, AFileWithoutNamesGivesTheIds) {
+    std::string json = sweep_to_json(small_sweep());
+    for (auto at = json.find("\"name\""); at != std::string::npos; at = json.find("\"name\""))
+        json.erase(at, json.find('\n', at) + 1 - at);
+    const SweepResults read = read_sweep_text(json, "sweep.json");
+    EXPECT_EQ(read.points[2].promises[0].name, "rail-open");
 }
 
 TEST(SweepReader, TellsASweepFromARunsResults) {

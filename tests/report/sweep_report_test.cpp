@@ -16,7 +16,7 @@ std::size_t occurrences(const std::string& text, const std::string& part) {
 }
 
 PromiseAtPoint promise(const std::string& id, double p, double difference) {
-    return {id, "milestone", p, 0.01, std::nullopt, std::nullopt, difference, 0.003, 0.014};
+    return {id, id, "milestone", p, 0.01, std::nullopt, std::nullopt, difference, 0.003, 0.014};
 }
 
 // `promises` milestones named m0, m1 …; at each point mK's chance moves by K points per
@@ -113,11 +113,25 @@ TEST(SweepReport, AComparisonHasTheTableOnly) {
     EXPECT_NE(page.find("+1.0 \u00b1 0.3 points"), std::string::npos);
 }
 
+TEST(SweepReport, NamesEachPromiseBesideItsId) {
+    SweepResults sweep = one_at_a_time({"durations.scale"}, 2);
+    for (auto& point : sweep.points) point.promises[1].name = "开通航线";
+    const std::string page = sweep_report(sweep, "out/sweep.json");
+    EXPECT_NE(page.find("<th colspan=\"8\">开通航线 <span class=\"muted\">(milestone m1)</span>"),
+              std::string::npos);
+    EXPECT_NE(page.find("开通航线 (base 40.0%)"), std::string::npos);  // the chart's key
+    SweepResults grid_of_two = grid(2);
+    for (auto& point : grid_of_two.points) point.promises[0].name = "开通航线";
+    EXPECT_NE(sweep_report(grid_of_two, "out/sweep.json")
+                  .find("<strong>开通航线</strong> <span class=\"muted\">m0</span>"),
+              std::string::npos);
+}
+
 TEST(SweepReport, EscapesNamesEverywhere) {
     const std::string odd = "rail <\"open\"> & 'ready'";
     SweepResults sweep = one_at_a_time({"projects.a&b.duration_scale"}, 2);
     sweep.scenario = odd;
-    for (auto& point : sweep.points) point.promises[1].id = odd;
+    for (auto& point : sweep.points) point.promises[1].id = point.promises[1].name = odd;
     const std::string page = sweep_report(sweep, "out/<sweep>.json");
     EXPECT_EQ(page.find(odd), std::string::npos);
     EXPECT_EQ(page.find("<sweep>"), std::string::npos);

@@ -120,11 +120,12 @@ TEST(Sweep, ARiskProbabilityMovesTheMilestoneLinearly) {
     const std::uint64_t n = 40000;
     const std::vector<Vary> varies{parse_vary("risks.flood.probability=0:1:5")};
     const SweepResults sweep =
-        run_sweep(flood, "flood.yaml", varies, grid_points(varies), settings(n));
+        run_sweep(scenario_text_of(flood, "flood.yaml"), varies, grid_points(varies), settings(n));
     ASSERT_EQ(sweep.points.size(), 6u);
     for (std::size_t point = 1; point < sweep.points.size(); ++point) {
         const double p = 0.25 * static_cast<double>(point - 1);
         const PromiseAtPoint& done = sweep.points[point].promises.at(0);
+        EXPECT_EQ(done.name, "done");  // the milestone has no name of its own: its id
         EXPECT_NEAR(done.p, 1.0 - p / 2.0, 4.0 * std::sqrt(0.25 / n)) << p;
         // The base has p = 0.3: the exact difference is (0.3 - p) / 2.
         EXPECT_NEAR(*done.difference, (0.3 - p) / 2.0, 4.0 * *done.difference_se + 1e-12) << p;
@@ -133,8 +134,8 @@ TEST(Sweep, ARiskProbabilityMovesTheMilestoneLinearly) {
 
 TEST(Sweep, CommonRandomNumbersGiveSmallerStandardErrorsThanIndependentRuns) {
     const std::vector<Vary> varies{parse_vary("risks.flood.probability=0.2,0.4")};
-    const SweepResults sweep =
-        run_sweep(flood, "flood.yaml", varies, grid_points(varies), settings(20000));
+    const SweepResults sweep = run_sweep(scenario_text_of(flood, "flood.yaml"), varies,
+                                         grid_points(varies), settings(20000));
     for (std::size_t point = 1; point < sweep.points.size(); ++point) {
         const PromiseAtPoint& done = sweep.points[point].promises.at(0);
         EXPECT_LT(*done.difference_se, 0.6 * *done.independent_se);
@@ -148,13 +149,14 @@ TEST(Sweep, IsIdenticalForAnyThreadCount) {
     const std::vector<Vary> varies{parse_vary("risks.flood.probability=0.1,0.9"),
                                    parse_vary("durations.scale=0.9,1.1")};
     const auto json = [&](unsigned threads) {
-        return sweep_to_json(
-            run_sweep(flood, "flood.yaml", varies, grid_points(varies), settings(3000, threads)));
+        return sweep_to_json(run_sweep(scenario_text_of(flood, "flood.yaml"), varies,
+                                       grid_points(varies), settings(3000, threads)));
     };
     const std::string one = json(1);
     EXPECT_EQ(one, json(2));
     EXPECT_EQ(one, json(3));
-    EXPECT_NE(sweep_csv(run_sweep(flood, "flood.yaml", varies, grid_points(varies), settings(3000)))
+    EXPECT_NE(sweep_csv(run_sweep(scenario_text_of(flood, "flood.yaml"), varies,
+                                  grid_points(varies), settings(3000)))
                   .find("point,label,risks.flood.probability,durations.scale,id,"),
               std::string::npos);
 }
@@ -162,7 +164,8 @@ TEST(Sweep, IsIdenticalForAnyThreadCount) {
 TEST(Sweep, RefusesAStoppingRule) {
     RunSettings s = settings(1000);
     s.until_se = 0.01;
-    EXPECT_THROW(run_sweep(flood, "flood.yaml", {}, {SweepPoint{}}, s), InputError);
+    EXPECT_THROW(run_sweep(scenario_text_of(flood, "flood.yaml"), {}, {SweepPoint{}}, s),
+                 InputError);
 }
 
 // Variants live in files, next to their base.
@@ -199,6 +202,41 @@ set:
         compare_scenarios(load_scenario(folder_ / "base.yaml"), scenario, settings(40000));
     const PromiseAtPoint& done = comparison.points.at(1).promises.at(0);
     EXPECT_NEAR(*done.difference, -0.15, 4.0 * *done.difference_se);
+}
+
+TEST_F(Variant, SweepsVaryTheBaseWithTheVariantsValues) {
+    const auto wet = write("wet.yaml", R"(pipesim: 1
+extends: base.yaml
+name: wet year
+set:
+  risks.flood.probability: 0.6
+  durations.scale: 1.0
+)");
+    const std::vector<Vary> varies{parse_vary("risks.flood.probability=0.6,0.3")};
+    const SweepResults sweep =
+        run_sweep(read_scenario_text_file(wet), varies, grid_points(varies), settings(4000));
+    EXPECT_EQ(sweep.scenario, "wet year");
+    ASSERT_EQ(sweep.points.size(), 3u);
+    // The variant's own value again: not a change at all.
+    EXPECT_EQ(sweep.points[1].promises.at(0).difference, 0.0);
+    // The base file's value: exactly the base file's forecast, on the same random numbers.
+    const std::vector<Vary> none{parse_vary("durations.scale=1")};
+    const SweepResults base = run_sweep(read_scenario_text_file(folder_ / "base.yaml"), none,
+                                        grid_points(none), settings(4000));
+    EXPECT_EQ(sweep.points[2].promises.at(0).p, base.points[0].promises.at(0).p);
+    EXPECT_GT(*sweep.points[2].promises.at(0).difference, 0.1);
+}
+
+TEST_F(Variant, ASweepOfAFaultyVariantNamesItsLine) {
+    const auto bad =
+        write("bad.yaml", "pipesim: 1\nextends: base.yaml\nset:\n  risks.flood.probability: x\n");
+    try {
+        read_scenario_text_file(bad);
+        FAIL() << "a faulty variant was read";
+    } catch (const InputError& error) {
+        EXPECT_EQ(error.problems().at(0).where.file, bad.string());
+        EXPECT_EQ(error.problems().at(0).where.line, 4);
+    }
 }
 
 TEST_F(Variant, ProblemsNameTheVariantsLines) {
