@@ -7,7 +7,12 @@
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_file.hpp"
+#include "core/sha256.hpp"
+#include "engine/cancellation.hpp"
 #include "engine/scenario_run.hpp"
+#include "finished_run.hpp"
+#include "interruption.hpp"
+#include "io/scenario_fingerprint.hpp"
 #include "io/scenario_loader.hpp"
 #include "ranks.hpp"
 #include "report/batch_tables.hpp"
@@ -55,14 +60,29 @@ std::vector<std::string> scenario_files(const BatchOptions& options) {
     return files;
 }
 
-// A scenario's batch entry and the files of its run folder (none when it failed).
-struct BatchRun {
-    BatchEntry entry;
-    std::vector<OutputFile> files;
-};
+// What makes two runs of a scenario write the same files: its content, with the base it
+// extends, and every option that changes a number (not --threads, which changes none).
+std::string run_key(const std::string& file, const BatchOptions& options) {
+    const auto option = [](const std::optional<std::uint64_t>& value) {
+        return value ? std::to_string(*value) : std::string("the scenario's");
+    };
+    return Sha256()
+        .add(scenario_fingerprint(file))
+        .add("\niterations: " + option(options.iterations))
+        .add("\nseed: " + option(options.seed))
+        .add(options.no_drivers ? "\nno drivers" : "\ndrivers")
+        .hex();
+}
 
+fs::path run_folder(const BatchOptions& options, std::size_t index, const std::string& file) {
+    return fs::path(options.out) / "runs" /
+           (std::to_string(index + 1) + "-" + fs::path(file).stem().string());
+}
+
+// A run shared by processes is not cancelled: one process stopping alone would leave the
+// others waiting for its share (RunSettings::processes).
 BatchRun run_one(const std::string& file, const BatchOptions& options,
-                 const ProcessGroup* processes) {
+                 const ProcessGroup* processes, const std::atomic<bool>* cancel) {
     BatchRun result;
     result.entry.file = file;
     try {
@@ -73,9 +93,12 @@ BatchRun run_one(const std::string& file, const BatchOptions& options,
         settings.threads = options.threads;
         settings.drivers = !options.no_drivers;
         settings.processes = processes;
+        settings.cancel = processes ? nullptr : cancel;
         const ScenarioRun run = run_scenario(scenario, settings, {});
         result.entry = batch_entry(file, run.results, listed_drivers);
         result.files = run_output_files(run, listed_drivers);
+    } catch (const RunCancelled&) {
+        throw;  // not a failure of this scenario: the whole batch stops
     } catch (const InputError& error) {
         for (const Problem& p : error.problems())
             result.entry.error.append(result.entry.error.empty() ? "" : "; ").append(describe(p));
@@ -83,6 +106,21 @@ BatchRun run_one(const std::string& file, const BatchOptions& options,
         result.entry.error = error.what();
     }
     return result;
+}
+
+struct KeptRun {
+    BatchRun run;
+    fs::path folder;
+};
+
+// On --resume, the run an earlier batch kept for this key, wherever it is.
+std::optional<KeptRun> kept_earlier(const std::map<std::string, fs::path>& finished,
+                                    const std::string& key, const std::string& file) {
+    const auto found = finished.find(key);
+    if (found == finished.end()) return std::nullopt;
+    std::optional<BatchRun> run = read_finished_run(found->second, key, file);
+    if (!run) return std::nullopt;
+    return KeptRun{std::move(*run), found->second};
 }
 
 // What a process sends the root: its runs, numbered, as JSON.
@@ -117,8 +155,12 @@ void from_text(const std::string& text, std::vector<BatchRun>& runs) {
     }
 }
 
-void report_progress(const BatchRun& run, std::size_t number, std::size_t total) {
-    if (run.entry.error.empty())
+void report_progress(const BatchRun& run, std::size_t number, std::size_t total,
+                     const std::optional<fs::path>& kept_before) {
+    if (kept_before)
+        spdlog::info("{} of {}: {} finished before (in {}), skipped", number, total, run.entry.file,
+                     kept_before->string());
+    else if (run.entry.error.empty())
         spdlog::info("{} of {}: {} done", number, total, run.entry.file);
     else
         spdlog::error("{} of {}: {} failed: {}", number, total, run.entry.file, run.entry.error);
@@ -140,19 +182,49 @@ CLI::App* add_batch_command(CLI::App& app, BatchOptions& options) {
         ->check(CLI::Range(0u, 1024u));
     command->add_option("-o,--out", options.out, "Folder for the batch")->capture_default_str();
     command->add_flag("--no-drivers", options.no_drivers, "Skip the drivers of every scenario");
+    command->add_flag("--resume", options.resume,
+                      "Skip the scenarios finished in DIR by an earlier batch with the same "
+                      "content and options");
     return command;
 }
 
 int run_batch(const BatchOptions& options) {
+    const std::atomic<bool>* cancel = stop_on_interrupt();
     const Ranks ranks;
     const std::vector<std::string> files = scenario_files(options);
+    std::vector<std::string> keys;
+    for (const std::string& file : files) keys.push_back(run_key(file, options));
+    const auto finished = options.resume ? finished_runs(fs::path(options.out) / "runs")
+                                         : std::map<std::string, fs::path>{};
     std::vector<std::pair<std::size_t, BatchRun>> mine;
-    for (std::size_t n = 0; n < files.size(); ++n)
-        if (ranks.owns(n, files.size())) {
-            mine.emplace_back(n, run_one(files[n], options, ranks.sharing(files.size())));
+    std::size_t kept = 0;
+    try {
+        for (std::size_t n = 0; n < files.size(); ++n) {
+            if (!ranks.owns(n, files.size())) continue;
+            throw_if_cancelled(cancel);
+            const std::optional<KeptRun> earlier = kept_earlier(finished, keys[n], files[n]);
+            BatchRun run = earlier
+                               ? earlier->run
+                               : run_one(files[n], options, ranks.sharing(files.size()), cancel);
+            const fs::path folder = run_folder(options, n, files[n]);
+            // The first process keeps each run as soon as it has it, so that a stopped
+            // batch loses only the scenario under way.
+            if (ranks.is_root() && run.entry.error.empty() &&
+                !(earlier && earlier->folder == folder))
+                keep_finished_run(run, keys[n], folder);
             if (ranks.reports(files.size()))
-                report_progress(mine.back().second, n + 1, files.size());
+                report_progress(run, n + 1, files.size(),
+                                earlier ? std::optional(earlier->folder) : std::nullopt);
+            kept += run.entry.error.empty() ? 1 : 0;
+            mine.emplace_back(n, std::move(run));
         }
+    } catch (const RunCancelled&) {
+        return report_interruption(
+            std::to_string(kept) + " of " + std::to_string(files.size()) +
+            " scenarios finished and are kept in " + (fs::path(options.out) / "runs").string() +
+            "; the batch tables were not written. To finish the batch, run the same command "
+            "again with --resume.");
+    }
     std::vector<BatchRun> runs(files.size());
     if (ranks.spreads(files.size())) {
         const std::vector<std::string> gathered = ranks.gather(to_text(mine));
@@ -166,9 +238,8 @@ int run_batch(const BatchOptions& options) {
     std::vector<BatchEntry> entries;
     std::size_t failed = 0;
     for (std::size_t n = 0; n < runs.size(); ++n) {
-        write_output_files(runs[n].files,
-                           fs::path(options.out) / "runs" /
-                               (std::to_string(n + 1) + "-" + fs::path(files[n]).stem().string()));
+        if (!ranks.owns(n, files.size()) && runs[n].entry.error.empty())
+            keep_finished_run(runs[n], keys[n], run_folder(options, n, files[n]));
         failed += runs[n].entry.error.empty() ? 0 : 1;
         entries.push_back(std::move(runs[n].entry));
     }

@@ -11,12 +11,14 @@ cd "$(dirname "$0")/.."
 budget=(-max_total_time="${1:-60}")
 if [ -n "${2:-}" ]; then budget+=(-seed="$2"); fi
 cmake --preset fuzz >/dev/null
-cmake --build --preset fuzz -j "$(nproc)" --target fuzz_scenario fuzz_xer fuzz_mspdi
+cmake --build --preset fuzz -j "$(nproc)" --target fuzz_scenario fuzz_sweep_spec fuzz_xer \
+    fuzz_mspdi
 
 # The seed folders of a target; the regression folder only once it holds an input.
 seeds_of() {
     case $1 in
     scenario) echo scenarios tests/data/invalid ;;
+    sweep_spec) echo tests/data/sweep-specs ;;
     xer | mspdi) echo tests/data/import ;;
     esac
     if [ -d tests/data/fuzz-regressions/"$1" ]; then echo tests/data/fuzz-regressions/"$1"; fi
@@ -24,7 +26,7 @@ seeds_of() {
 
 mkdir -p build/fuzz/artifacts
 failed=()
-for target in scenario xer mspdi; do
+for target in scenario sweep_spec xer mspdi; do
     corpus=build/fuzz/corpus/$target
     mkdir -p "$corpus"
     echo "== fuzz_$target: ${budget[*]} =="

@@ -8,7 +8,6 @@
 #include <algorithm>
 #include <atomic>
 #include <chrono>
-#include <csignal>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -20,6 +19,7 @@
 #include "engine/scenario_run.hpp"
 #include "graph/network.hpp"
 #include "import_command.hpp"
+#include "interruption.hpp"
 #include "io/scenario_loader.hpp"
 #include "progress_bar.hpp"
 #include "report/results_json.hpp"
@@ -36,34 +36,12 @@ namespace fs = std::filesystem;
 constexpr int exit_failed = 1;
 constexpr int exit_bad_input = 2;
 
-// Ctrl-C or SIGTERM during a run: the engine stops between chunks, nothing is written, and
-// the exit code is the shell's for that signal (130, 143). A second signal ends the
-// process at once.
-std::atomic<bool> interrupted{false};
-std::atomic<int> interrupting_signal{0};
-static_assert(std::atomic<bool>::is_always_lock_free && std::atomic<int>::is_always_lock_free,
-              "set from a signal handler");
-
-extern "C" void interrupt(int signal) {
-    interrupting_signal = signal;
-    interrupted = true;
-}
-
-void stop_on_interrupt() {
-    struct sigaction action {};
-    action.sa_handler = interrupt;
-    action.sa_flags = SA_RESETHAND;
-    sigemptyset(&action.sa_mask);
-    sigaction(SIGINT, &action, nullptr);
-    sigaction(SIGTERM, &action, nullptr);
-}
-
-int report_interruption(const std::string& out) {
-    std::fprintf(stderr,
-                 "interrupted: the run stopped before it finished and wrote nothing; any earlier "
-                 "results in %s are untouched. To get the forecast, run the same command again.\n",
-                 out.c_str());
-    return 128 + interrupting_signal;
+// What an interrupted run, sweep or comparison leaves: each writes its files only once
+// everything is simulated.
+std::string nothing_written(const std::string& what, const std::string& out) {
+    return "the " + what +
+           " stopped before it finished and wrote nothing; any earlier results in " + out +
+           " are untouched. To get them, run the same command again.";
 }
 
 struct RunOptions {
@@ -137,7 +115,7 @@ int validate(const std::vector<std::string>& files) {
 }
 
 int run(const RunOptions& options) {
-    stop_on_interrupt();
+    const std::atomic<bool>* cancel = cli::stop_on_interrupt();
     const Scenario scenario = load_scenario(options.scenario);
     RunSettings settings;
     settings.iterations = options.iterations.value_or(options.until_se ? default_iteration_cap
@@ -148,7 +126,7 @@ int run(const RunOptions& options) {
     settings.seed = options.seed.value_or(scenario.plan.seed);
     settings.threads = options.threads;
     settings.sampling = options.sampling;
-    settings.cancel = &interrupted;
+    settings.cancel = cancel;
     cli::ProgressBar progress(settings.iterations);
     if (!options.quiet) settings.on_progress = [&](std::uint64_t done) { progress.update(done); };
 
@@ -236,8 +214,7 @@ int main(int argc, char** argv) {
     std::vector<std::string> validate_files;
     auto* validate_command =
         app.add_subcommand("validate", "Check scenarios and list every problem");
-    validate_command->add_option("scenarios", validate_files, "Scenario files (YAML)")
-        ->required();
+    validate_command->add_option("scenarios", validate_files, "Scenario files (YAML)")->required();
 
     cli::ImportOptions import_options;
     auto* import_command = cli::add_import_command(app, import_options);
@@ -258,7 +235,11 @@ int main(int argc, char** argv) {
         if (*report_command) return cli::report(report_request);
         return run(options);
     } catch (const RunCancelled&) {
-        return report_interruption(options.out);
+        if (*sweep_command)
+            return cli::report_interruption(nothing_written("sweep", sweep_options.out));
+        if (*compare_command)
+            return cli::report_interruption(nothing_written("comparison", compare_options.out));
+        return cli::report_interruption(nothing_written("run", options.out));
     } catch (const InputError& error) {
         print_problems(error.problems());
         return exit_bad_input;

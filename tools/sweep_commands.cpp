@@ -9,6 +9,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/text.hpp"
+#include "interruption.hpp"
 #include "io/scenario_loader.hpp"
 #include "ranks.hpp"
 #include "report/sweep_tables.hpp"
@@ -40,6 +41,7 @@ RunSettings settings_for(const SweepOptions& options, const Scenario& scenario) 
     settings.iterations = options.iterations.value_or(scenario.plan.iterations);
     settings.seed = options.seed.value_or(scenario.plan.seed);
     settings.threads = options.threads;
+    settings.cancel = stop_on_interrupt();
     return settings;
 }
 

@@ -59,11 +59,18 @@ bool scales(std::string_view path, const Project& project, const Activity& activ
     return false;
 }
 
-void apply_scale(const Override& override, Scenario& scenario) {
+void apply_scale(const Override& override, Scenario& scenario, ProblemList& problems) {
     for (Project& project : scenario.projects)
         for (Activity& activity : project.activities)
-            if (scales(override.path, project, activity))
+            if (scales(override.path, project, activity)) {
                 activity.duration = scaled(activity.duration, override.value);
+                // The loader checked the duration as written; stretched, it can leave the
+                // doubles (1e300 days times 1e10) and would reach the engine as NaN.
+                if (const auto problem = find_parameter_problem(activity.duration))
+                    problems.add(override.where, entity_of(override),
+                                 "the duration of " + activity.id + " scaled by " +
+                                     number_text(override.value) + " " + *problem);
+            }
 }
 
 }  // namespace
@@ -121,7 +128,7 @@ ScenarioReading read_with_overrides(std::string_view text, const std::string& so
         return failed;
     }
     ScenarioReading reading = read_scenario_text(spliced(text, std::move(splices)), source);
-    for (const Override* o : scale_overrides) apply_scale(*o, reading.scenario);
+    for (const Override* o : scale_overrides) apply_scale(*o, reading.scenario, reading.problems);
     return reading;
 }
 

@@ -4,6 +4,7 @@
 #include <cstdio>
 #include <nlohmann/json.hpp>
 
+#include "core/text.hpp"
 #include "report/csv_tables.hpp"
 
 namespace pipesim {
@@ -81,8 +82,12 @@ std::string sweep_csv(const SweepResults& sweep) {
     for (std::size_t n = 0; n < sweep.points.size(); ++n) {
         const PointForecast& point = sweep.points[n];
         std::string head = row({std::to_string(n), csv_field(point.label)});
-        for (const std::string& path : sweep.varied)
-            head.append(",").append(cell(value_at(point, path)));
+        // As given, to the last digit: a fixed number of decimals would show 1e-9 as 0 and
+        // cut 1e300 off at the buffer's end.
+        for (const std::string& path : sweep.varied) {
+            const auto value = value_at(point, path);
+            head.append(",").append(value ? number_text(*value) : "");
+        }
         for (const PromiseAtPoint& p : point.promises)
             csv.append(row({head, csv_field(p.id), csv_field(p.name), p.kind, cell(p.p),
                             cell(p.p_se), csv_date(p.p50), csv_date(p.p80), cell(p.difference),

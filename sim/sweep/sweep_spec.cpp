@@ -1,5 +1,6 @@
 #include "sweep/sweep_spec.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -7,8 +8,6 @@
 
 namespace pipesim {
 namespace {
-
-constexpr std::size_t max_range_count = 1000;
 
 [[noreturn]] void refuse(std::string_view argument, const std::string& reason) {
     throw InputError({}, "--vary " + std::string(argument), reason);
@@ -45,11 +44,14 @@ std::vector<double> range(std::string_view argument, std::string_view spec) {
     const auto parts = split(spec, ':');
     if (parts.size() != 3) refuse(argument, "a range is from:to:count, e.g. 0.5:1.5:11");
     const auto from = number(parts[0]), to = number(parts[1]), count = number(parts[2]);
-    if (!from || !to) refuse(argument, "the ends of a range must be numbers");
+    if (!from || !to) refuse(argument, "the ends of a range must be finite numbers");
+    // Beyond this the steps between the ends are not numbers either.
+    if (!std::isfinite(*to - *from))
+        refuse(argument, "the ends of a range are too far apart to step between");
     if (!count || *count != std::floor(*count) || *count < 2 ||
-        *count > static_cast<double>(max_range_count))
+        *count > static_cast<double>(max_vary_values))
         refuse(argument, "the count of a range must be a whole number from 2 to " +
-                             std::to_string(max_range_count));
+                             std::to_string(max_vary_values));
     const auto n = static_cast<std::size_t>(*count);
     std::vector<double> values;
     for (std::size_t i = 0; i < n; ++i)
@@ -60,13 +62,15 @@ std::vector<double> range(std::string_view argument, std::string_view spec) {
 }
 
 std::vector<double> list(std::string_view argument, std::string_view spec) {
+    if (static_cast<std::size_t>(std::count(spec.begin(), spec.end(), ',')) >= max_vary_values)
+        refuse(argument, "a list may give at most " + std::to_string(max_vary_values) + " values");
     std::vector<double> values;
     for (std::string_view part : split(spec, ',')) {
         const auto value = number(part);
         if (!value) {
             // Built by appending: GCC 12 misreads "'" + std::string(...) (-Wrestrict).
             std::string reason(1, '\'');
-            reason.append(part).append("' is not a number (a list is 0.1,0.2,0.4)");
+            reason.append(part).append("' is not a finite number (a list is 0.1,0.2,0.4)");
             refuse(argument, reason);
         }
         values.push_back(*value);
@@ -111,11 +115,15 @@ std::vector<SweepPoint> grid_points(const std::vector<Vary>& varies) {
 }
 
 std::vector<SweepPoint> one_at_a_time_points(const std::vector<Vary>& varies) {
+    std::size_t total = 0;
+    for (const Vary& vary : varies) total += vary.values.size();
+    if (total > max_sweep_points)
+        throw InputError(
+            {}, "--vary",
+            "more than " + std::to_string(max_sweep_points) + " points; vary fewer values");
     std::vector<SweepPoint> points{SweepPoint{}};
     for (const Vary& vary : varies)
         for (double value : vary.values) points.push_back({{vary_override(vary.path, value)}});
-    if (points.size() > max_sweep_points + 1)
-        throw InputError({}, "--vary", "more than " + std::to_string(max_sweep_points) + " points");
     return points;
 }
 

@@ -38,6 +38,20 @@ TEST(FuzzRegressions, ScenarioInputsAreReadOrRejected) {
     }
 }
 
+TEST(FuzzRegressions, SweepSpecInputsAreReadOrRejected) {
+    for (const fs::path& file : inputs_of("sweep_spec")) {
+        SCOPED_TRACE(file.filename().string());
+        EXPECT_NO_THROW(vary_untrusted(contents_of(file)));
+    }
+}
+
+// The fuzz target's scenario must be valid, or no input would reach the network.
+TEST(FuzzRegressions, SweepSpecTargetReachesTheNetworkForAKnownPath) {
+    EXPECT_TRUE(vary_untrusted("risks.flood.probability=0.1,0.4\ndurations.scale=0.5:1.5:3\n"));
+    EXPECT_FALSE(vary_untrusted("risks.flod.probability=0.1"));
+    EXPECT_FALSE(vary_untrusted("risks.flood.probability=1.5"));
+}
+
 TEST(FuzzRegressions, ScheduleInputsAreImportedOrRejected) {
     for (const std::string target : {"xer", "mspdi"})
         for (const fs::path& file : inputs_of(target)) {

@@ -64,6 +64,40 @@ TEST(SweepSpec, RefusesMalformedArgumentsNamingThem) {
     }
 }
 
+// The reason a --vary is refused.
+std::string refusal_of(const std::string& argument) {
+    try {
+        parse_vary(argument);
+    } catch (const InputError& error) {
+        return error.problems().at(0).reason;
+    }
+    return "accepted";
+}
+
+TEST(SweepSpec, RefusesAbsurdCountsAndNonFiniteValuesSayingWhy) {
+    EXPECT_EQ(refusal_of("x=0:1:1000000000"),
+              "the count of a range must be a whole number from 2 to 1000");
+    EXPECT_EQ(refusal_of("x=0:1:1e300"), refusal_of("x=0:1:1000000000"));
+    EXPECT_EQ(parse_vary("x=0:1:1000").values.size(), max_vary_values);
+    std::string list = "x=0";
+    for (std::size_t i = 1; i < max_vary_values; ++i) list += ",0";
+    EXPECT_EQ(parse_vary(list).values.size(), max_vary_values);
+    EXPECT_EQ(refusal_of(list + ",0"), "a list may give at most 1000 values");
+    EXPECT_EQ(refusal_of("x=-1e308:1e308:3"),
+              "the ends of a range are too far apart to step between");
+    EXPECT_EQ(refusal_of("x=0:inf:3"), "the ends of a range must be finite numbers");
+    EXPECT_EQ(refusal_of("x=nan:1:3"), "the ends of a range must be finite numbers");
+    EXPECT_EQ(refusal_of("x=1,nan"), "'nan' is not a finite number (a list is 0.1,0.2,0.4)");
+    EXPECT_EQ(refusal_of("x=1e400"), "'1e400' is not a finite number (a list is 0.1,0.2,0.4)");
+}
+
+TEST(SweepSpec, RefusesTooManyPointsBeforeMakingThem) {
+    const Vary thousand = parse_vary("a=0:1:1000");
+    EXPECT_EQ(one_at_a_time_points(std::vector<Vary>(10, thousand)).size(), 1u + 10'000u);
+    EXPECT_THROW(one_at_a_time_points(std::vector<Vary>(11, thousand)), InputError);
+    EXPECT_THROW(grid_points({thousand, parse_vary("b=0:1:11")}), InputError);
+}
+
 TEST(SweepSpec, GridsCombineEveryValueAndOneAtATimeVariesEachAlone) {
     const std::vector<Vary> varies{{"a", {1, 2}}, {"b", {10, 20, 30}}};
     const auto grid = grid_points(varies);
@@ -116,6 +150,21 @@ TEST(Overrides, ScaleDurationsByActivityProjectCategoryAndAll) {
     EXPECT_FALSE(bad.problems.empty());
 }
 
+TEST(Overrides, AScaleThatStretchesADurationPastADoubleIsAProblemOfTheScale) {
+    for (const double factor : {1e308, 1e300}) {
+        const ScenarioReading reading =
+            read_with_overrides(flood, "flood.yaml", {vary_override("durations.scale", factor)});
+        ASSERT_FALSE(reading.problems.empty()) << factor;
+        const Problem& problem = reading.problems.items()[0];
+        EXPECT_EQ(problem.entity, "--vary durations.scale");
+        EXPECT_EQ(problem.reason.find("the duration of p."), 0u) << problem.reason;
+        EXPECT_NE(problem.reason.find(" scaled by 1e+3"), std::string::npos) << problem.reason;
+    }
+    // Still a double: the finish is simply beyond the horizon.
+    EXPECT_TRUE(read_with_overrides(flood, "flood.yaml", {vary_override("durations.scale", 1e100)})
+                    .problems.empty());
+}
+
 TEST(Sweep, ARiskProbabilityMovesTheMilestoneLinearly) {
     const std::uint64_t n = 40000;
     const std::vector<Vary> varies{parse_vary("risks.flood.probability=0:1:5")};
@@ -159,6 +208,17 @@ TEST(Sweep, IsIdenticalForAnyThreadCount) {
                                   grid_points(varies), settings(3000)))
                   .find("point,label,risks.flood.probability,durations.scale,id,"),
               std::string::npos);
+}
+
+TEST(Sweep, CsvGivesTheVariedValuesAsGivenHoweverLargeOrSmall) {
+    SweepResults sweep{"s", 100, 1, {"x"}, {}};
+    for (const double value : {1e308, 1e-9, 0.25})
+        sweep.points.push_back(
+            {"x", {vary_override("x", value)}, {{"m", "milestone", 0.5, 0.1, {}, {}, {}, {}, {}}}});
+    const std::string csv = sweep_csv(sweep);
+    EXPECT_NE(csv.find("\n0,x,1e+308,m,"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("\n1,x,1e-09,m,"), std::string::npos) << csv;
+    EXPECT_NE(csv.find("\n2,x,0.25,m,"), std::string::npos) << csv;
 }
 
 TEST(Sweep, RefusesAStoppingRule) {
