@@ -17,6 +17,10 @@
 namespace pipesim {
 namespace {
 
+std::vector<std::uint64_t> widened(const std::vector<std::uint32_t>& counts) {
+    return {counts.begin(), counts.end()};
+}
+
 constexpr std::int32_t not_tallied = -1;
 
 std::vector<std::uint32_t> tallied_nodes(const Network& network, TallyScope scope) {
@@ -148,7 +152,7 @@ class ChunkRunner {
                        std::move(chunks),
                        merged_histograms(),
                        merged_ledger_histograms(),
-                       merged_critical().counts(),
+                       widened(merged_critical().counts()),
                        &outcomes_};
         workers_.clear();
         return share;
@@ -231,10 +235,6 @@ class ChunkRunner {
 }  // namespace
 
 namespace {
-
-std::vector<std::uint64_t> widened(const std::vector<std::uint32_t>& counts) {
-    return {counts.begin(), counts.end()};
-}
 
 double binomial_se(std::uint64_t hits, std::uint64_t n) {
     const double p = static_cast<double>(hits) / static_cast<double>(n);

@@ -213,8 +213,9 @@ TEST(Sweep, IsIdenticalForAnyThreadCount) {
 TEST(Sweep, CsvGivesTheVariedValuesAsGivenHoweverLargeOrSmall) {
     SweepResults sweep{"s", 100, 1, {"x"}, {}};
     for (const double value : {1e308, 1e-9, 0.25})
-        sweep.points.push_back(
-            {"x", {vary_override("x", value)}, {{"m", "milestone", 0.5, 0.1, {}, {}, {}, {}, {}}}});
+        sweep.points.push_back({"x",
+                                {vary_override("x", value)},
+                                {{"m", "M", "milestone", 0.5, 0.1, {}, {}, {}, {}, {}}}});
     const std::string csv = sweep_csv(sweep);
     EXPECT_NE(csv.find("\n0,x,1e+308,m,"), std::string::npos) << csv;
     EXPECT_NE(csv.find("\n1,x,1e-09,m,"), std::string::npos) << csv;
