@@ -23,6 +23,8 @@
 #include <utility>
 #include <vector>
 
+#include "histogram_checksum.hpp"
+
 namespace {
 
 struct Node {
@@ -141,18 +143,7 @@ Histograms simulate(const Graph& graph, std::uint64_t iterations, unsigned threa
 }
 
 void print_checksum(const Histograms& histograms) {
-    if (histograms.empty()) return;
-    double n = 0, sum = 0, squares = 0;
-    for (std::size_t day = 0; day < histograms.back().size(); ++day) {
-        const double c = histograms.back()[day], d = static_cast<double>(day);
-        n += c;
-        sum += c * d;
-        squares += c * d * d;
-    }
-    const double mean = sum / n;
-    const double sd = std::sqrt((squares - n * mean * mean) / (n - 1));
-    std::printf("checksum: last milestone's finish day mean %.3f sd %.3f (standard error %.3f)\n",
-                mean, sd, sd / std::sqrt(n));
+    if (!histograms.empty()) pipesim::bench::print_histogram_checksum(histograms.back());
 }
 
 long peak_rss_mib() {

@@ -21,6 +21,7 @@
 
 #include "engine/simulation.hpp"
 #include "graph/network.hpp"
+#include "histogram_checksum.hpp"
 #include "synthetic_graph.hpp"
 
 namespace {
@@ -142,18 +143,7 @@ void print_checksum(const pipesim::Network& network, const pipesim::Tallies& tal
             last = slot;
     }
     if (!last) return;
-    const auto counts = tallies.histograms.of(*last);
-    double n = 0, sum = 0, squares = 0;
-    for (std::size_t day = 0; day < counts.size(); ++day) {
-        const double c = counts[day], d = static_cast<double>(day);
-        n += c;
-        sum += c * d;
-        squares += c * d * d;
-    }
-    const double mean = sum / n;
-    const double sd = std::sqrt((squares - n * mean * mean) / (n - 1));
-    std::printf("checksum: last milestone's finish day mean %.3f sd %.3f (standard error %.3f)\n",
-                mean, sd, sd / std::sqrt(n));
+    pipesim::bench::print_histogram_checksum(tallies.histograms.of(*last));
 }
 
 }  // namespace
