@@ -4,8 +4,8 @@
 # recognised by content and options, not by name: a renamed file is skipped, a changed
 # file or a changed seed runs again.
 set -eu
-pipesim=$1
-scenario=$2
+pipesim=$(realpath "$1")
+scenario=$(realpath "$2")
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 . "$(dirname "$0")/interrupting.sh"
