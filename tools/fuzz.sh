@@ -3,9 +3,9 @@
 # 60), starting from the seed corpora under tests/data and scenarios/, with libFuzzer's
 # random seed SEED (default: a fresh one each run; CI gives 1, so a run tries the same
 # inputs in the same order and a find can be replayed). Inputs the fuzzer finds interesting
-# collect under build/fuzz/corpus/; a crash, hang, leak or sanitizer report stops the
-# target, leaves the input under build/fuzz/artifacts/ and fails the script. See
-# docs/fuzzing.md.
+# collect under build/fuzz/corpus/. Targets run side by side, one per core. A crash, hang,
+# leak or sanitizer report stops the target, leaves the input under build/fuzz/artifacts/
+# and fails the script. See docs/fuzzing.md.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 budget=(-max_total_time="${1:-60}")
@@ -24,10 +24,9 @@ seeds_of() {
     if [ -d tests/data/fuzz-regressions/"$1" ]; then echo tests/data/fuzz-regressions/"$1"; fi
 }
 
-mkdir -p build/fuzz/artifacts
-failed=()
-for target in scenario sweep_spec xer mspdi; do
-    corpus=build/fuzz/corpus/$target
+# One target's run; its log goes to build/fuzz/TARGET.log, its summary to standard output.
+fuzz_target() {
+    local target=$1 corpus=build/fuzz/corpus/$1
     mkdir -p "$corpus"
     echo "== fuzz_$target: ${budget[*]} =="
     # -timeout: an input taking 10 s is a hang; -rss_limit_mb: one using 2 GB a blow-up.
@@ -39,8 +38,27 @@ for target in scenario sweep_spec xer mspdi; do
         grep -E '^(Done|stat::number_of_executed_units)' build/fuzz/"$target".log || true
     else
         tail -40 build/fuzz/"$target".log
-        failed+=("$target")
+        return 1
     fi
+}
+
+# As many targets at once as there are cores, each on a core of its own for its whole
+# time; summaries are printed in the targets' order.
+mkdir -p build/fuzz/artifacts
+targets=(scenario sweep_spec xer mspdi)
+at_once=$(nproc)
+failed=()
+for ((first = 0; first < ${#targets[@]}; first += at_once)); do
+    running=("${targets[@]:first:at_once}")
+    pids=()
+    for target in "${running[@]}"; do
+        fuzz_target "$target" >build/fuzz/"$target".summary &
+        pids+=($!)
+    done
+    for k in "${!running[@]}"; do
+        wait "${pids[k]}" || failed+=("${running[k]}")
+        cat build/fuzz/"${running[k]}".summary
+    done
 done
 if [ ${#failed[@]} -gt 0 ]; then
     echo "fuzzing found problems in: ${failed[*]} (inputs under build/fuzz/artifacts/)"
