@@ -10,6 +10,7 @@
 #include "core/sha256.hpp"
 #include "engine/cancellation.hpp"
 #include "engine/scenario_run.hpp"
+#include "engine/simulation.hpp"
 #include "finished_run.hpp"
 #include "interruption.hpp"
 #include "io/scenario_fingerprint.hpp"
@@ -176,7 +177,7 @@ CLI::App* add_batch_command(CLI::App& app, BatchOptions& options) {
     command
         ->add_option("-n,--iterations", options.iterations,
                      "Iterations per scenario (default: each scenario's)")
-        ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
+        ->check(CLI::Range(std::uint64_t{1}, most_iterations));
     command->add_option("-s,--seed", options.seed, "Random seed (default: each scenario's)");
     command->add_option("-t,--threads", options.threads, "Worker threads (0: all cores)")
         ->check(CLI::Range(0u, 1024u));

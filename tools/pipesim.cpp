@@ -17,6 +17,7 @@
 #include "core/atomic_file.hpp"
 #include "engine/cancellation.hpp"
 #include "engine/scenario_run.hpp"
+#include "engine/simulation.hpp"
 #include "graph/network.hpp"
 #include "import_command.hpp"
 #include "interruption.hpp"
@@ -174,7 +175,7 @@ int main(int argc, char** argv) {
     run_command->add_option("scenario", options.scenario, "Scenario file (YAML)")->required();
     run_command
         ->add_option("-n,--iterations", options.iterations, "Iterations (default: the scenario's)")
-        ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
+        ->check(CLI::Range(std::uint64_t{1}, most_iterations));
     run_command->add_option("-s,--seed", options.seed, "Random seed (default: the scenario's)");
     run_command->add_option("-t,--threads", options.threads, "Worker threads (0: all cores)")
         ->check(CLI::Range(0u, 1024u));

@@ -9,6 +9,7 @@
 
 #include "core/atomic_file.hpp"
 #include "core/text.hpp"
+#include "engine/simulation.hpp"
 #include "interruption.hpp"
 #include "io/scenario_loader.hpp"
 #include "ranks.hpp"
@@ -25,7 +26,7 @@ void add_run_options(CLI::App& command, SweepOptions& options) {
     command
         .add_option("-n,--iterations", options.iterations,
                     "Iterations per point (default: the scenario's)")
-        ->check(CLI::Range(std::uint64_t{1}, std::uint64_t{1'000'000'000}));
+        ->check(CLI::Range(std::uint64_t{1}, most_iterations));
     command.add_option("-s,--seed", options.seed, "Random seed (default: the scenario's)");
     command.add_option("-t,--threads", options.threads, "Worker threads (0: all cores)")
         ->check(CLI::Range(0u, 1024u));
