@@ -1,16 +1,21 @@
 #!/usr/bin/env bash
-# Builds and runs every test: the Release build, then the same suite under
-# AddressSanitizer and UndefinedBehaviorSanitizer; then runs each fuzz target for 60 s from
-# libFuzzer seed 1 (docs/fuzzing.md).
+# Builds and runs every test: the Release build (GCC); the same suite under AddressSanitizer
+# and UndefinedBehaviorSanitizer (clang), then each fuzz target for 60 s from libFuzzer
+# seed 1; then the suite under ThreadSanitizer, against a oneTBB built with it
+# (docs/fuzzing.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/install-dependencies.sh
 jobs=$(nproc)
-for preset in release sanitize; do
-  echo "== $preset =="
-  cmake --preset "$preset" >/dev/null
-  cmake --build --preset "$preset" -j "$jobs"
-  ctest --preset "$preset" -j "$jobs"
-done
+build_and_test() {
+  echo "== $1 =="
+  cmake --preset "$1" >/dev/null
+  cmake --build --preset "$1" -j "$jobs"
+  ctest --preset "$1" -j "$jobs"
+}
+build_and_test release
+build_and_test sanitize
 echo "== fuzz =="
 bash tools/fuzz.sh 60 1
+bash tools/tsan-tbb.sh
+build_and_test tsan
