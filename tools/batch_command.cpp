@@ -8,7 +8,6 @@
 
 #include "core/atomic_file.hpp"
 #include "core/sha256.hpp"
-#include "engine/cancellation.hpp"
 #include "engine/scenario_run.hpp"
 #include "engine/simulation.hpp"
 #include "finished_run.hpp"
@@ -80,10 +79,8 @@ fs::path run_folder(const BatchOptions& options, std::size_t index, const std::s
            (std::to_string(index + 1) + "-" + fs::path(file).stem().string());
 }
 
-// A run shared by processes is not cancelled: one process stopping alone would leave the
-// others waiting for its share (RunSettings::processes).
 BatchRun run_one(const std::string& file, const BatchOptions& options,
-                 const ProcessGroup* processes, const std::atomic<bool>* cancel) {
+                 const ProcessGroup* processes) {
     BatchRun result;
     result.entry.file = file;
     try {
@@ -94,12 +91,9 @@ BatchRun run_one(const std::string& file, const BatchOptions& options,
         settings.threads = options.threads;
         settings.drivers = !options.no_drivers;
         settings.processes = processes;
-        settings.cancel = processes ? nullptr : cancel;
         const ScenarioRun run = run_scenario(scenario, settings, {});
         result.entry = batch_entry(file, run.results, listed_drivers);
         result.files = run_output_files(run, listed_drivers);
-    } catch (const RunCancelled&) {
-        throw;  // not a failure of this scenario: the whole batch stops
     } catch (const InputError& error) {
         for (const Problem& p : error.problems())
             result.entry.error.append(result.entry.error.empty() ? "" : "; ").append(describe(p));
@@ -189,42 +183,44 @@ CLI::App* add_batch_command(CLI::App& app, BatchOptions& options) {
     return command;
 }
 
+// What an interrupted batch leaves once `kept` of its `scenarios` are kept.
+std::string kept_so_far(std::size_t kept, std::size_t scenarios, const BatchOptions& options) {
+    return std::to_string(kept) + " of " + std::to_string(scenarios) +
+           " scenarios finished and are kept in " + (fs::path(options.out) / "runs").string() +
+           "; the batch tables were not written. To finish the batch, run the same command "
+           "again with --resume.";
+}
+
 int run_batch(const BatchOptions& options) {
-    const std::atomic<bool>* cancel = stop_on_interrupt();
     const Ranks ranks;
     const std::vector<std::string> files = scenario_files(options);
+    stop_on_interrupt(kept_so_far(0, files.size(), options));
     std::vector<std::string> keys;
     for (const std::string& file : files) keys.push_back(run_key(file, options));
     const auto finished = options.resume ? finished_runs(fs::path(options.out) / "runs")
                                          : std::map<std::string, fs::path>{};
     std::vector<std::pair<std::size_t, BatchRun>> mine;
     std::size_t kept = 0;
-    try {
-        for (std::size_t n = 0; n < files.size(); ++n) {
-            if (!ranks.owns(n, files.size())) continue;
-            throw_if_cancelled(cancel);
-            const std::optional<KeptRun> earlier = kept_earlier(finished, keys[n], files[n]);
-            BatchRun run = earlier
-                               ? earlier->run
-                               : run_one(files[n], options, ranks.sharing(files.size()), cancel);
-            const fs::path folder = run_folder(options, n, files[n]);
-            // The first process keeps each run as soon as it has it, so that a stopped
-            // batch loses only the scenario under way.
+    for (std::size_t n = 0; n < files.size(); ++n) {
+        if (!ranks.owns(n, files.size())) continue;
+        const std::optional<KeptRun> earlier = kept_earlier(finished, keys[n], files[n]);
+        BatchRun run =
+            earlier ? earlier->run : run_one(files[n], options, ranks.sharing(files.size()));
+        const fs::path folder = run_folder(options, n, files[n]);
+        {
+            // The first process keeps each run as soon as it has it, so that a stopped batch
+            // loses only the scenario under way.
+            FinishingWrites writes;
             if (ranks.is_root() && run.entry.error.empty() &&
                 !(earlier && earlier->folder == folder))
                 keep_finished_run(run, keys[n], folder);
-            if (ranks.reports(files.size()))
-                report_progress(run, n + 1, files.size(),
-                                earlier ? std::optional(earlier->folder) : std::nullopt);
             kept += run.entry.error.empty() ? 1 : 0;
-            mine.emplace_back(n, std::move(run));
+            writes.then_say(kept_so_far(kept, files.size(), options));
         }
-    } catch (const RunCancelled&) {
-        return report_interruption(
-            std::to_string(kept) + " of " + std::to_string(files.size()) +
-            " scenarios finished and are kept in " + (fs::path(options.out) / "runs").string() +
-            "; the batch tables were not written. To finish the batch, run the same command "
-            "again with --resume.");
+        if (ranks.reports(files.size()))
+            report_progress(run, n + 1, files.size(),
+                            earlier ? std::optional(earlier->folder) : std::nullopt);
+        mine.emplace_back(n, std::move(run));
     }
     std::vector<BatchRun> runs(files.size());
     if (ranks.spreads(files.size())) {
@@ -236,6 +232,7 @@ int run_batch(const BatchOptions& options) {
         if (!ranks.is_root()) return 0;
         for (auto& [n, run] : mine) runs[n] = std::move(run);
     }
+    FinishingWrites writes;
     std::vector<BatchEntry> entries;
     std::size_t failed = 0;
     for (std::size_t n = 0; n < runs.size(); ++n) {
@@ -249,6 +246,7 @@ int run_batch(const BatchOptions& options) {
                           batch_milestones_csv(entries));
     write_file_atomically(fs::path(options.out) / "batch-targets.csv", batch_targets_csv(entries));
     write_batch_database(entries, fs::path(options.out) / "batch.sqlite");
+    writes.then_say(all_written("batch", options.out));
     spdlog::info(
         "{} scenarios {}, {} failed; batch-milestones.csv, batch-targets.csv and batch.sqlite "
         "in {}",

@@ -7,6 +7,7 @@
 
 #include "core/atomic_file.hpp"
 #include "import/schedule_import.hpp"
+#include "interruption.hpp"
 #include "io/scenario_loader.hpp"
 
 namespace pipesim::cli {
@@ -34,6 +35,7 @@ CLI::App* add_import_command(CLI::App& app, ImportOptions& options) {
 }
 
 int run_import(const ImportOptions& options) {
+    stop_on_interrupt(nothing_written("import", options.out));
     const import::UncertaintyRules rules =
         options.rules.empty()
             ? import::UncertaintyRules{}
@@ -44,7 +46,11 @@ int run_import(const ImportOptions& options) {
     // What is written must load: a file the scenario loader refuses is not written at all.
     const ScenarioReading check = read_scenario_text(result.yaml, options.out);
     if (!check.problems.empty()) throw InputError(check.problems.items());
-    write_file_atomically(options.out, result.yaml);
+    {
+        FinishingWrites writes;
+        write_file_atomically(options.out, result.yaml);
+        writes.then_say(all_written("import", options.out));
+    }
     std::size_t count = 0;
     for (const auto& project : check.scenario.projects) count += project.activities.size();
     spdlog::info("{}: {} projects, {} activities and milestones, {} warnings; written to {}",

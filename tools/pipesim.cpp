@@ -6,7 +6,6 @@
 
 #include <CLI/CLI.hpp>
 #include <algorithm>
-#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
@@ -15,7 +14,6 @@
 
 #include "batch_command.hpp"
 #include "core/atomic_file.hpp"
-#include "engine/cancellation.hpp"
 #include "engine/scenario_run.hpp"
 #include "engine/simulation.hpp"
 #include "graph/network.hpp"
@@ -36,14 +34,6 @@ namespace fs = std::filesystem;
 
 constexpr int exit_failed = 1;
 constexpr int exit_bad_input = 2;
-
-// What an interrupted run, sweep or comparison leaves: each writes its files only once
-// everything is simulated.
-std::string nothing_written(const std::string& what, const std::string& out) {
-    return "the " + what +
-           " stopped before it finished and wrote nothing; any earlier results in " + out +
-           " are untouched. To get them, run the same command again.";
-}
 
 struct RunOptions {
     std::string scenario;
@@ -116,7 +106,7 @@ int validate(const std::vector<std::string>& files) {
 }
 
 int run(const RunOptions& options) {
-    const std::atomic<bool>* cancel = cli::stop_on_interrupt();
+    cli::stop_on_interrupt(cli::nothing_written("run", options.out));
     const Scenario scenario = load_scenario(options.scenario);
     RunSettings settings;
     settings.iterations = options.iterations.value_or(options.until_se ? default_iteration_cap
@@ -127,7 +117,6 @@ int run(const RunOptions& options) {
     settings.seed = options.seed.value_or(scenario.plan.seed);
     settings.threads = options.threads;
     settings.sampling = options.sampling;
-    settings.cancel = cancel;
     cli::ProgressBar progress(settings.iterations);
     if (!options.quiet) settings.on_progress = [&](std::uint64_t done) { progress.update(done); };
 
@@ -140,11 +129,15 @@ int run(const RunOptions& options) {
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     settings.on_progress = nullptr;
-    const std::string json =
-        write_run_outputs(run, options.out, options.all_drivers ? all_drivers : listed_drivers);
-    if (options.report.wanted)
-        cli::write_report(json, fs::path(options.out) / "results.json", options.scenario,
-                          options.report, fs::path(options.out) / "report.html");
+    {
+        cli::FinishingWrites writes;
+        const std::string json =
+            write_run_outputs(run, options.out, options.all_drivers ? all_drivers : listed_drivers);
+        if (options.report.wanted)
+            cli::write_report(json, fs::path(options.out) / "results.json", options.scenario,
+                              options.report, fs::path(options.out) / "report.html");
+        writes.then_say(cli::all_written("run", options.out));
+    }
     if (!options.quiet)
         std::printf("%s\n%s\n%s", results.scenario.c_str(), milestone_table(results).c_str(),
                     target_table(results).c_str());
@@ -235,12 +228,6 @@ int main(int argc, char** argv) {
         if (*batch_command) return cli::run_batch(batch_options);
         if (*report_command) return cli::report(report_request);
         return run(options);
-    } catch (const RunCancelled&) {
-        if (*sweep_command)
-            return cli::report_interruption(nothing_written("sweep", sweep_options.out));
-        if (*compare_command)
-            return cli::report_interruption(nothing_written("comparison", compare_options.out));
-        return cli::report_interruption(nothing_written("run", options.out));
     } catch (const InputError& error) {
         print_problems(error.problems());
         return exit_bad_input;

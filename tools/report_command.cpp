@@ -7,6 +7,7 @@
 #include "core/atomic_file.hpp"
 #include "core/error.hpp"
 #include "core/input_file.hpp"
+#include "interruption.hpp"
 #include "report/html_report.hpp"
 #include "report/results_reader.hpp"
 #include "report/sweep_reader.hpp"
@@ -46,6 +47,10 @@ ReportOptions report_options(const ReportRequest& request, const fs::path& resul
     return {{request.green, request.amber}, {scenario_file, results_file.string()}};
 }
 
+std::string sweep_page(const std::string& sweep_json, const fs::path& sweep_file) {
+    return sweep_report(read_sweep_text(sweep_json, sweep_file.string()), sweep_file.string());
+}
+
 }  // namespace
 
 void add_report_flags(CLI::App& run_command, ReportRequest& request) {
@@ -80,8 +85,7 @@ void write_report(const std::string& results_json, const fs::path& results_file,
 
 void write_sweep_report(const std::string& sweep_json, const fs::path& sweep_file,
                         const fs::path& page) {
-    write_file_atomically(
-        page, sweep_report(read_sweep_text(sweep_json, sweep_file.string()), sweep_file.string()));
+    write_file_atomically(page, sweep_page(sweep_json, sweep_file));
 }
 
 int report(const ReportRequest& request) {
@@ -92,11 +96,15 @@ int report(const ReportRequest& request) {
     const fs::path page = !request.out.empty() ? fs::path(request.out)
                           : sweep              ? results_file.parent_path() / "sweep.html"
                                                : results_file.parent_path() / "report.html";
-    if (sweep)
-        write_sweep_report(json, results_file, page);
-    else
-        write_file_atomically(page,
-                              html_report(read_results_text(json, results_file.string()), options));
+    const std::string html =
+        sweep ? sweep_page(json, results_file)
+              : html_report(read_results_text(json, results_file.string()), options);
+    stop_on_interrupt(nothing_written("report", page.string()));
+    {
+        FinishingWrites writes;
+        write_file_atomically(page, html);
+        writes.then_say(all_written("report", page.string()));
+    }
     spdlog::info("report written to {}", page.string());
     return 0;
 }

@@ -42,11 +42,13 @@ RunSettings settings_for(const SweepOptions& options, const Scenario& scenario) 
     settings.iterations = options.iterations.value_or(scenario.plan.iterations);
     settings.seed = options.seed.value_or(scenario.plan.seed);
     settings.threads = options.threads;
-    settings.cancel = stop_on_interrupt();
     return settings;
 }
 
-void write_outputs(const SweepResults& sweep, const SweepOptions& options) {
+// `what`: "sweep" or "comparison".
+void write_outputs(const SweepResults& sweep, const SweepOptions& options,
+                   const std::string& what) {
+    FinishingWrites writes;
     const fs::path out = options.out;
     fs::create_directories(out);
     const std::string json = sweep_to_json(sweep);
@@ -54,6 +56,7 @@ void write_outputs(const SweepResults& sweep, const SweepOptions& options) {
     write_file_atomically(out / "sweep.csv", sweep_csv(sweep));
     // From the file's text, so the page shows what sweep.json holds.
     if (options.report) write_sweep_report(json, out / "sweep.json", out / "sweep.html");
+    writes.then_say(all_written(what, options.out));
 }
 
 std::string percent(double p) {
@@ -81,9 +84,9 @@ void print_changes(const SweepResults& sweep) {
 }
 
 // `split`: how the points were run (Ranks::split_of).
-void report(const SweepResults& sweep, const SweepOptions& options, double seconds,
-            const std::string& split = "on one process") {
-    write_outputs(sweep, options);
+void report(const SweepResults& sweep, const SweepOptions& options, const std::string& what,
+            double seconds, const std::string& split = "on one process") {
+    write_outputs(sweep, options, what);
     if (!options.quiet) print_changes(sweep);
     spdlog::info("{} points of {} iterations {} in {:.3f} s; sweep.json, sweep.csv{} in {}",
                  sweep.points.size(), sweep.iterations, split, seconds,
@@ -179,6 +182,7 @@ CLI::App* add_compare_command(CLI::App& app, SweepOptions& options) {
 }
 
 int run_sweep_command(const SweepOptions& options) {
+    stop_on_interrupt(nothing_written("sweep", options.out));
     const std::string& file = options.scenarios.front();
     const ScenarioText scenario = read_scenario_text_file(file);
     const Scenario base = load_scenario(file);
@@ -206,16 +210,17 @@ int run_sweep_command(const SweepOptions& options) {
     } else if (!ranks.is_root()) {
         return 0;  // every process ran every point; the first holds the merged results
     }
-    report(sweep, options, seconds_since(start), ranks.split_of(items));
+    report(sweep, options, "sweep", seconds_since(start), ranks.split_of(items));
     return 0;
 }
 
 int run_compare_command(const SweepOptions& options) {
+    stop_on_interrupt(nothing_written("comparison", options.out));
     const Scenario first = load_scenario(options.scenarios[0]);
     const Scenario second = load_scenario(options.scenarios[1]);
     const auto start = std::chrono::steady_clock::now();
     const SweepResults comparison = compare_scenarios(first, second, settings_for(options, first));
-    report(comparison, options, seconds_since(start));
+    report(comparison, options, "comparison", seconds_since(start));
     return 0;
 }
 

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <limits>
 #include <vector>
 
 namespace pipesim {
@@ -93,6 +94,17 @@ std::size_t display_width(std::string_view utf8) {
 std::string number_text(double value) {
     std::array<char, 32> buffer{};
     auto result = std::to_chars(buffer.data(), buffer.data() + buffer.size(), value);
+    return std::string(buffer.data(), result.ptr);
+}
+
+std::string fixed_text(double value, int decimals) {
+    // The largest double has 309 digits before the point; then a sign, the point and the
+    // decimals.
+    constexpr int most_decimals = 17;
+    std::array<char, std::numeric_limits<double>::max_exponent10 + 3 + most_decimals> buffer{};
+    const auto result =
+        std::to_chars(buffer.data(), buffer.data() + buffer.size(), value, std::chars_format::fixed,
+                      std::clamp(decimals, 0, most_decimals));
     return std::string(buffer.data(), result.ptr);
 }
 

@@ -22,6 +22,10 @@ std::string closest_match(std::string_view word, std::span<const std::string_vie
 
 // Shortest text that reads back as the same double, so a planner sees the number they wrote.
 std::string number_text(double value);
+// `value` rounded to `decimals` places (0 to 17) in plain notation, as printf's "%.*f" writes
+// it, with every digit however large the number (a cost of 1e200 is written in full, never
+// cut short); "inf", "-inf" or "nan" for those.
+std::string fixed_text(double value, int decimals);
 
 // Columns the text takes on a terminal: East Asian wide characters take two.
 std::size_t display_width(std::string_view utf8);

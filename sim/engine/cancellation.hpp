@@ -1,7 +1,8 @@
 #pragma once
-// Stopping a run early on request (the command line raises the flag on Ctrl-C or SIGTERM).
-// Workers look at the flag between chunks only, so a run stops within one chunk's time and
-// no chunk is left half-tallied; what was simulated is discarded, never reported.
+// Stopping a run early on request, for programs that embed the engine (the command line
+// simply ends the process: tools/interruption.hpp). Workers look at the flag before each block of iterations (64 to 256), so a run stops
+// within a block's time even on a plan of a million activities; what was simulated is
+// discarded, never reported, so a chunk left half-tallied does no harm.
 
 #include <atomic>
 #include <stdexcept>

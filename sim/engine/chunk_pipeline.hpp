@@ -13,8 +13,9 @@
 namespace pipesim {
 
 // Runs run(chunk) for chunks [first, last) in `arena` and merge(result) for each result in
-// chunk order, on one thread at a time. Once `cancel` is raised no further chunk starts, the
-// chunks under way finish, and RunCancelled is thrown.
+// chunk order, on one thread at a time. Once `cancel` is raised no further chunk starts, and
+// RunCancelled is thrown when the chunks under way have finished or, as `run` may throw
+// RunCancelled itself to stop sooner, been abandoned.
 template <typename Run, typename Merge>
 void run_chunks_in_order(tbb::task_arena& arena, std::uint64_t first, std::uint64_t last, Run&& run,
                          Merge&& merge, const std::atomic<bool>* cancel = nullptr) {

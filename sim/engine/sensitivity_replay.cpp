@@ -6,6 +6,7 @@
 #include <memory>
 #include <utility>
 
+#include "engine/cancellation.hpp"
 #include "engine/chunk_pipeline.hpp"
 #include "engine/forward_pass.hpp"
 #include "engine/ledger_pass.hpp"
@@ -80,7 +81,9 @@ class SensitivityReplay {
         std::vector<FinishMoments> per_chunk;  // when shared: merged by the first process
         run_chunks_in_order(
             arena, mine.first, mine.last,
-            [&](std::uint64_t chunk) { return replay_chunk(chunk, workers.local()); },
+            [&](std::uint64_t chunk) {
+                return replay_chunk(chunk, workers.local(), settings.cancel);
+            },
             [&](const FinishMoments& chunk) {
                 if (shared(settings))
                     per_chunk.push_back(chunk);
@@ -114,11 +117,13 @@ class SensitivityReplay {
         return total;
     }
 
-    FinishMoments replay_chunk(std::uint64_t chunk, ReplayWorker& worker) const {
+    FinishMoments replay_chunk(std::uint64_t chunk, ReplayWorker& worker,
+                               const std::atomic<bool>* cancel) const {
         FinishMoments durations(shifts_);
         const std::uint64_t begin = chunk * iterations_per_chunk;
         const std::uint64_t end = std::min(iterations_, begin + iterations_per_chunk);
         for (std::uint64_t first = begin; first < end; first += iterations_per_block) {
+            throw_if_cancelled(cancel);
             const auto count = static_cast<std::size_t>(
                 std::min<std::uint64_t>(iterations_per_block, end - first));
             replay_block(first, count, worker, durations);

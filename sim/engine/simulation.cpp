@@ -7,6 +7,7 @@
 #include <memory>
 
 #include "core/text.hpp"
+#include "engine/cancellation.hpp"
 #include "engine/chunk_pipeline.hpp"
 #include "engine/critical_paths.hpp"
 #include "engine/forward_pass.hpp"
@@ -98,6 +99,7 @@ class ChunkRunner {
         const std::uint64_t begin = chunk * iterations_per_chunk;
         const std::uint64_t end = std::min(settings_.iterations, begin + iterations_per_chunk);
         for (std::uint64_t first = begin; first < end; first += block_iterations_) {
+            throw_if_cancelled(settings_.cancel);
             const auto count =
                 static_cast<std::size_t>(std::min<std::uint64_t>(block_iterations_, end - first));
             pass_.run_block(
@@ -359,8 +361,12 @@ Tallies simulate(const Network& network, const RunSettings& settings) {
         (settings.iterations + iterations_per_chunk - 1) / iterations_per_chunk;
     const int threads = settings.threads == 0 ? tbb::info::default_concurrency()
                                               : static_cast<int>(settings.threads);
+    const std::uint64_t promises =
+        promised_milestones(network).size() + network.ledger.targets.size();
     require_memory(
-        histogram_bytes(slots.size(), network.horizon_days(), static_cast<unsigned>(threads)),
+        {histogram_bytes(slots.size(), network.horizon_days(), static_cast<unsigned>(threads)),
+         settings.outcome_bytes_held +
+             (settings.record_outcomes ? outcome_bytes(promises, settings.iterations) : 0)},
         physical_memory_bytes());
     tbb::task_arena arena(threads);
     if (shared(settings)) return simulate_shared(network, settings, slots, runner, arena, chunks);

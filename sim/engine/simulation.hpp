@@ -53,6 +53,9 @@ struct RunSettings {
     // Keep, per iteration, whether each promise was met (Tallies::outcomes), so that two
     // runs on the same random numbers can be compared iteration by iteration.
     bool record_outcomes = false;
+    // Bytes of outcome bits the caller keeps while this run goes on (a sweep's base run),
+    // counted with the run's own against the machine's memory.
+    std::uint64_t outcome_bytes_held = 0;
     // Called between chunks, in order, with the number of iterations finished so far.
     std::function<void(std::uint64_t)> on_progress;
     // When given and raised, the run stops between chunks and throws RunCancelled

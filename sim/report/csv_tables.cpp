@@ -1,6 +1,6 @@
 #include "report/csv_tables.hpp"
 
-#include <cstdio>
+#include "core/text.hpp"
 
 namespace pipesim {
 
@@ -17,12 +17,6 @@ std::string csv_date(const std::optional<Date>& date) {
 
 namespace {
 
-std::string number(double value, int decimals) {
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", decimals, value);
-    return text;
-}
-
 std::string common_head() {
     return "id,name,project,category";
 }
@@ -38,8 +32,9 @@ std::string common_cells(const FinishForecast& f) {
 std::string finish_cells(const FinishForecast& f) {
     std::string cells;
     for (const auto& date : f.dates) cells += csv_date(date) + ',';
-    return cells + number(f.p_after_horizon, 6) + ',' + number(f.p_happens, 6) + ',' +
-           number(f.mean_days, 3) + ',' + number(f.sd_days, 3) + ',' + csv_date(f.deterministic);
+    return cells + fixed_text(f.p_after_horizon, 6) + ',' + fixed_text(f.p_happens, 6) + ',' +
+           fixed_text(f.mean_days, 3) + ',' + fixed_text(f.sd_days, 3) + ',' +
+           csv_date(f.deterministic);
 }
 
 }  // namespace
@@ -48,8 +43,9 @@ std::string milestones_csv(const std::vector<FinishForecast>& milestones) {
     std::string csv = common_head() + ",target,p_on_time,p_on_time_se," + finish_head() + "\n";
     for (const auto& f : milestones) {
         csv += common_cells(f) + ',' + (f.target ? f.target->iso() : "") + ',' +
-               (f.p_on_time ? number(*f.p_on_time, 6) : "") + ',' +
-               (f.p_on_time_se ? number(*f.p_on_time_se, 6) : "") + ',' + finish_cells(f) + "\n";
+               (f.p_on_time ? fixed_text(*f.p_on_time, 6) : "") + ',' +
+               (f.p_on_time_se ? fixed_text(*f.p_on_time_se, 6) : "") + ',' + finish_cells(f) +
+               "\n";
     }
     return csv;
 }
@@ -69,13 +65,13 @@ std::string targets_csv(const std::vector<TargetForecast>& targets) {
     for (const auto& t : targets) {
         csv += csv_field(t.id) + ',' + csv_field(t.name) + ',' +
                std::string(measure_name(t.measure)) + ',' + csv_field(t.stage) + ',' +
-               number(t.threshold, 3) + ',' + t.deadline.iso() + ',' + number(t.p_reached, 6) +
-               ',' + number(t.p_reached_se, 6) + ',';
+               fixed_text(t.threshold, 3) + ',' + t.deadline.iso() + ',' +
+               fixed_text(t.p_reached, 6) + ',' + fixed_text(t.p_reached_se, 6) + ',';
         for (const auto& date : t.dates) csv += csv_date(date) + ',';
-        csv += number(t.p_not_in_horizon, 6) + ',' + number(t.at_deadline.mean, 3) + ',' +
-               number(t.sd_at_deadline, 3) + ',' + number(t.at_deadline.p10, 3) + ',' +
-               number(t.at_deadline.p50, 3) + ',' + number(t.at_deadline.p90, 3) + ',' +
-               number(t.expected_shortfall, 3) + "\n";
+        csv += fixed_text(t.p_not_in_horizon, 6) + ',' + fixed_text(t.at_deadline.mean, 3) + ',' +
+               fixed_text(t.sd_at_deadline, 3) + ',' + fixed_text(t.at_deadline.p10, 3) + ',' +
+               fixed_text(t.at_deadline.p50, 3) + ',' + fixed_text(t.at_deadline.p90, 3) + ',' +
+               fixed_text(t.expected_shortfall, 3) + "\n";
     }
     return csv;
 }
@@ -86,8 +82,8 @@ std::string cashflow_csv(const Results& results) {
         for (const auto& series : results.cashflow) {
             const ValueForecast& v = series.by_month[d];
             csv += results.report_dates[d].iso() + ',' + csv_field(series.id) + ',' +
-                   number(v.mean, 3) + ',' + number(v.p10, 3) + ',' + number(v.p50, 3) + ',' +
-                   number(v.p90, 3) + "\n";
+                   fixed_text(v.mean, 3) + ',' + fixed_text(v.p10, 3) + ',' + fixed_text(v.p50, 3) +
+                   ',' + fixed_text(v.p90, 3) + "\n";
         }
     return csv;
 }
@@ -95,7 +91,7 @@ std::string cashflow_csv(const Results& results) {
 namespace {
 
 std::string optional_cell(const std::optional<double>& value) {
-    return value ? number(*value, 6) : "";
+    return value ? fixed_text(*value, 6) : "";
 }
 
 std::string driver_rows(const std::string& id, const char* kind, const Drivers& drivers,

@@ -1,7 +1,8 @@
 #include "report/figures.hpp"
 
 #include <cmath>
-#include <cstdio>
+
+#include "core/text.hpp"
 
 namespace pipesim {
 namespace {
@@ -10,10 +11,7 @@ namespace {
 // would read as a loss where there is none.
 std::string fixed(double value, int decimals) {
     const double scale = std::pow(10.0, decimals);
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", decimals,
-                  std::round(value * scale) == 0 ? 0.0 : value);
-    return text;
+    return fixed_text(std::round(value * scale) == 0 ? 0.0 : value, decimals);
 }
 
 }  // namespace

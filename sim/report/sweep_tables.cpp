@@ -1,7 +1,6 @@
 #include "report/sweep_tables.hpp"
 
 #include <cmath>
-#include <cstdio>
 #include <nlohmann/json.hpp>
 
 #include "core/text.hpp"
@@ -26,9 +25,7 @@ Json date_json(const std::optional<Date>& date) {
 
 std::string cell(const std::optional<double>& value) {
     if (!value) return "";
-    char text[32];
-    std::snprintf(text, sizeof text, "%.6f", *value);
-    return text;
+    return fixed_text(*value, 6);
 }
 
 }  // namespace

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <vector>
 
 #include "core/text.hpp"
@@ -14,9 +13,7 @@ using Row = std::vector<std::string>;
 
 std::string percent(const std::optional<double>& p) {
     if (!p) return "-";
-    char text[16];
-    std::snprintf(text, sizeof text, "%.1f%%", 100.0 * *p);
-    return text;
+    return fixed_text(100.0 * *p, 1) + "%";
 }
 
 std::string date_text(const std::optional<Date>& date) {
@@ -63,9 +60,7 @@ std::string aligned(const std::vector<Row>& rows, std::size_t right_aligned) {
 
 // Whole numbers (counts, round amounts) without decimals; others to one decimal.
 std::string amount_text(double value) {
-    char text[32];
-    std::snprintf(text, sizeof text, value == std::round(value) ? "%.0f" : "%.1f", value);
-    return text;
+    return fixed_text(value, value == std::round(value) ? 0 : 1);
 }
 
 Row row_of(const TargetForecast& t) {

@@ -22,6 +22,7 @@ class OutcomeBits {
                                                                  << (iteration % 64);
     }
     std::size_t promises() const { return promises_; }
+    std::uint64_t bytes() const { return words_.size() * sizeof(std::uint64_t); }
     // The words of iterations [first, last), where `first` is a multiple of 64.
     struct WordRange {
         std::size_t first;

@@ -16,8 +16,10 @@ struct PointRun {
     std::map<std::string, std::size_t, std::less<>> promise_of;  // id: index in outcomes
 };
 
-PointRun run_point(const Scenario& scenario, const RunSettings& settings) {
+// `base`: the run whose outcome bits are kept while this one goes on, if any.
+PointRun run_point(const Scenario& scenario, RunSettings settings, const PointRun* base = nullptr) {
     const Network network = compile_network(scenario);
+    if (base) settings.outcome_bytes_held = base->outcomes.bytes();
     PointRun run;
     run.results = forecast(network, settings, &run.outcomes);
     const std::vector<std::uint32_t> milestones = promised_milestones(network);
@@ -127,7 +129,7 @@ SweepResults run_sweep(const ScenarioText& scenario, const std::vector<Vary>& va
         if (!share.computes(p)) continue;
         PointForecast forecast{label_of(points[p].overrides), points[p].overrides, base_promises};
         if (p > 0) {
-            const PointRun point = run_point(scenario_at(scenario, points[p]), run);
+            const PointRun point = run_point(scenario_at(scenario, points[p]), run, &base);
             forecast.promises = promises_of(point);
             compare_with_base(forecast.promises, point, base, base_promises);
         } else {
@@ -144,7 +146,7 @@ SweepResults compare_scenarios(const Scenario& first, const Scenario& second,
     check(settings);
     const RunSettings run = plain(settings);
     const PointRun a = run_point(first, run);
-    const PointRun b = run_point(second, run);
+    const PointRun b = run_point(second, run, &a);
     const std::vector<PromiseAtPoint> a_promises = promises_of(a);
     SweepResults comparison{a.results.scenario, a.results.iterations, settings.seed, {}, {}};
     PointForecast base{a.results.scenario, {}, a_promises};

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `pipesim batch` interrupted by SIGINT and by SIGTERM: it stops within seconds with exit
+# `pipesim batch` interrupted by SIGINT and by SIGTERM: it stops at once with exit
 # code 130 or 143, keeps every scenario it finished (its folder whole, with finished.json),
 # leaves no temporary file and no batch tables of the unfinished batch, and says to go on
 # with --resume.

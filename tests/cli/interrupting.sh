@@ -3,11 +3,10 @@
 # interrupt SIGNAL LOG [--after PATTERN] COMMAND…: starts COMMAND with its standard error
 # in LOG, waits until it is under way (its handler for SIGINT and SIGTERM is installed,
 # then a second more, or PATTERN shows in LOG), sends SIGNAL and waits for it to end.
-# Fails unless it ends within $stop_limit seconds with exit code 128 + the signal. The
-# engine looks at the flag between chunks of 1,024 iterations and a command stops well
-# within a second on an idle machine; the margin is for a test run at low priority on a
-# machine busy with other builds. Under the sanitizers a chunk of the default scenario
-# takes seconds, so the sanitize test preset raises the limit (PIPESIM_STOP_LIMIT).
+# Fails unless it ends within $stop_limit seconds with exit code 128 + the signal. A
+# command ends at once unless it is writing files (tools/interruption.hpp), in
+# milliseconds on an idle machine; the margin is for a test run at low priority on a
+# machine busy with other builds, and the sanitizer presets widen it (PIPESIM_STOP_LIMIT).
 
 stop_limit=${PIPESIM_STOP_LIMIT:-10}
 

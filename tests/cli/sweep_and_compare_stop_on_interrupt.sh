@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # `pipesim sweep` and `pipesim compare` interrupted by SIGINT and by SIGTERM: each stops
-# within seconds with exit code 130 or 143 and says how to get the results, leaves no
+# at once with exit code 130 or 143 and says how to get the results, leaves no
 # temporary file, and an earlier sweep.json and sweep.csv in the folder stay as they were.
 set -eu
 pipesim=$1

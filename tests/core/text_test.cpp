@@ -3,6 +3,9 @@
 #include <gtest/gtest.h>
 
 #include <array>
+#include <cstdio>
+#include <limits>
+#include <string>
 
 namespace pipesim {
 namespace {
@@ -32,6 +35,27 @@ TEST(Text, CountsWideCharactersAsTwoColumns) {
     EXPECT_EQ(display_width("abc"), 3u);
     EXPECT_EQ(display_width("黔江"), 4u);
     EXPECT_EQ(display_width("A黔"), 3u);
+}
+
+TEST(Text, WritesFixedDecimalsAsPrintfDoes) {
+    for (const double value : {0.0, -0.0, 0.5, 0.0625, 2.675, -1234.5678, 1e15 + 0.25}) {
+        for (const int decimals : {0, 1, 3, 6}) {
+            char expected[128];
+            std::snprintf(expected, sizeof expected, "%.*f", decimals, value);
+            EXPECT_EQ(fixed_text(value, decimals), expected) << value << " to " << decimals;
+        }
+    }
+}
+
+// A fixed-size buffer would cut these short and write wrong digits.
+TEST(Text, WritesEveryDigitOfAHugeNumber) {
+    for (const double value : {1e200, -3.5e250, std::numeric_limits<double>::max()}) {
+        const std::string text = fixed_text(value, 3);
+        EXPECT_EQ(std::stod(text), value) << text;
+        EXPECT_TRUE(text.ends_with(".000")) << text;
+    }
+    EXPECT_EQ(fixed_text(std::numeric_limits<double>::max(), 0).size(), 309u);
+    EXPECT_EQ(fixed_text(std::numeric_limits<double>::infinity(), 3), "inf");
 }
 
 }  // namespace

@@ -56,6 +56,23 @@ TEST(ResultsJson, CsvQuotesNamesWithCommasAndQuotes) {
     EXPECT_NE(milestones.find(",2024-01-25,"), std::string::npos) << milestones;
 }
 
+TEST(ResultsJson, TargetsCsvWritesHugeAmountsInFull) {
+    TargetForecast target{};
+    target.id = "signed";
+    target.threshold = 1e200;
+    target.at_deadline.mean = 1.5e200;
+    const std::string csv = targets_csv({target});
+    const std::string row = csv.substr(csv.find('\n') + 1);
+    std::vector<std::string> cells;
+    for (std::size_t start = 0, comma; start < row.size(); start = comma + 1) {
+        comma = std::min(row.find(',', start), row.size());
+        cells.push_back(row.substr(start, comma - start));
+    }
+    ASSERT_EQ(cells.size(), 19u) << csv;
+    EXPECT_EQ(std::stod(cells[4]), 1e200) << cells[4];      // threshold
+    EXPECT_EQ(std::stod(cells[13]), 1.5e200) << cells[13];  // mean_at_deadline
+}
+
 TEST(ResultsJson, TerminalTableAlignsChineseNames) {
     const std::string table = milestone_table(testing::forecast_of(scenario, 500, 7));
     EXPECT_NE(table.find("基本达到通车条件"), std::string::npos);

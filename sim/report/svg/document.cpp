@@ -1,8 +1,8 @@
 #include "report/svg/document.hpp"
 
 #include <cmath>
-#include <cstdio>
 
+#include "core/text.hpp"
 #include "report/markup.hpp"
 
 namespace pipesim::svg {
@@ -28,10 +28,8 @@ const char* anchor_name(Anchor anchor) {
 
 std::string coordinate(double value) {
     const double tenths = std::round(value * 10.0);
-    char text[64];
     // Adding 0.0 turns -0 into 0.
-    std::snprintf(text, sizeof text, "%.1f", tenths / 10.0 + 0.0);
-    std::string written = text;
+    std::string written = fixed_text(tenths / 10.0 + 0.0, 1);
     if (written.ends_with(".0")) written.resize(written.size() - 2);
     return written == "-0" ? "0" : written;
 }

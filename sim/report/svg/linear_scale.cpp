@@ -2,7 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
+
+#include "core/text.hpp"
 
 namespace pipesim::svg {
 namespace {
@@ -54,9 +55,7 @@ std::vector<double> LinearScale::ticks(int count) const {
 std::string tick_label(double value, double step) {
     const int decimals =
         std::max(0, static_cast<int>(-std::floor(std::log10(step) + step_tolerance)));
-    char text[64];
-    std::snprintf(text, sizeof text, "%.*f", decimals, value + 0.0);
-    return text;
+    return fixed_text(value + 0.0, decimals);
 }
 
 }  // namespace pipesim::svg
