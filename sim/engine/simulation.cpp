@@ -361,12 +361,14 @@ Tallies simulate(const Network& network, const RunSettings& settings) {
         (settings.iterations + iterations_per_chunk - 1) / iterations_per_chunk;
     const int threads = settings.threads == 0 ? tbb::info::default_concurrency()
                                               : static_cast<int>(settings.threads);
-    const std::uint64_t promises =
-        promised_milestones(network).size() + network.ledger.targets.size();
+    const std::uint64_t own_outcomes =
+        settings.record_outcomes
+            ? outcome_bytes(promised_milestones(network).size() + network.ledger.targets.size(),
+                            settings.iterations)
+            : 0;
     require_memory(
         {histogram_bytes(slots.size(), network.horizon_days(), static_cast<unsigned>(threads)),
-         settings.outcome_bytes_held +
-             (settings.record_outcomes ? outcome_bytes(promises, settings.iterations) : 0)},
+         own_outcomes + settings.outcome_bytes_held},
         physical_memory_bytes());
     tbb::task_arena arena(threads);
     if (shared(settings)) return simulate_shared(network, settings, slots, runner, arena, chunks);
