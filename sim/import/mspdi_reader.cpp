@@ -65,6 +65,17 @@ class MspdiReader {
         return value;
     }
 
+    // MSPDI's enumerations (day types, constraint types) are whole numbers; reading one
+    // as a double and casting would overflow on a value such as 1e60.
+    int code(const XmlElement& element) const {
+        int value = 0;
+        const std::string& text = element.text;
+        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
+        if (text.empty() || error != std::errc{} || end != text.data() + text.size())
+            refuse(element, "'" + text + "' is not a whole number");
+        return value;
+    }
+
     // "2024-01-15T08:00:00": the day.
     std::optional<Date> date_in(const XmlElement& parent, std::string_view name) const {
         const XmlElement* element = parent.child(name);
@@ -143,7 +154,7 @@ class MspdiReader {
             for (const XmlElement& day : weekdays->children) {
                 const XmlElement* day_type = day.child("DayType");
                 if (!day_type) refuse(day, "a <WeekDay> without <DayType>");
-                const int type = static_cast<int>(number(*day_type));
+                const int type = code(*day_type);
                 const bool working = day.text_of("DayWorking") == std::optional<std::string>("1");
                 if (type >= 1 && type <= 7)
                     works[static_cast<std::size_t>((type + 5) % 7)] = working;
@@ -238,7 +249,7 @@ class MspdiReader {
     void read_constraint(const XmlElement& task, ImportedActivity& activity) {
         const XmlElement* type = task.child("ConstraintType");
         if (!type) return;
-        const int kind = static_cast<int>(number(*type));
+        const int kind = code(*type);
         if (kind == 0) return;
         const auto day = date_in(task, "ConstraintDate");
         if (kind == 2 || kind == 4) {

@@ -80,9 +80,29 @@ TEST(MspdiImport, RefusesSpansLongerThanACentury) {
     } catch (const InputError& error) {
         const std::string message = describe(error.problems().front());
         EXPECT_TRUE(message.starts_with("rail.xml:40:")) << message;
-        EXPECT_TRUE(message.ends_with(
-            "<Duration>: 'PT8e30H0M0S' is more than a century of working days"))
+        EXPECT_TRUE(
+            message.ends_with("<Duration>: 'PT8e30H0M0S' is more than a century of working days"))
             << message;
+    }
+}
+
+TEST(MspdiImport, RefusesDayAndConstraintTypesThatAreNotWholeNumbers) {
+    const std::vector<std::pair<std::string, std::string>> codes{
+        {"<DayType>3</DayType>", "<DayType>3.33333e+59</DayType>"},
+        {"<ConstraintType>4</ConstraintType>", "<ConstraintType>1e300</ConstraintType>"},
+        {"<DayType>3</DayType>", "<DayType>99999999999</DayType>"}};
+    for (const auto& [written, edited] : codes) {
+        std::string text = text_of(data / "rail.xml");
+        text.replace(text.find(written), written.size(), edited);
+        try {
+            import::import_schedule(text, "rail.xml", {});
+            FAIL() << "no error for " << edited;
+        } catch (const InputError& error) {
+            const std::string message = describe(error.problems().front());
+            const std::string value =
+                edited.substr(edited.find('>') + 1, edited.rfind('<') - edited.find('>') - 1);
+            EXPECT_TRUE(message.ends_with("'" + value + "' is not a whole number")) << message;
+        }
     }
 }
 
