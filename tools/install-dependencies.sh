@@ -8,7 +8,7 @@ packages=(
   libgtest-dev libgmock-dev libbenchmark-dev
   libexpat1-dev libsqlite3-dev libopenmpi-dev openmpi-bin
   chromium python3 python3-numpy fonts-noto-cjk
-  clang libclang-rt-14-dev dpkg-dev
+  clang lld libclang-rt-14-dev dpkg-dev
 )
 missing=()
 for package in "${packages[@]}"; do

@@ -11,11 +11,14 @@ build_and_test() {
   echo "== $1 =="
   cmake --preset "$1" >/dev/null
   cmake --build --preset "$1" -j "$jobs"
+  echo "== $1: built at ${SECONDS} s =="
   ctest --preset "$1" -j "$jobs"
+  echo "== $1: tested at ${SECONDS} s =="
 }
 build_and_test release
 build_and_test sanitize
 echo "== fuzz =="
 bash tools/fuzz.sh 60 1
+echo "== fuzz: done at ${SECONDS} s =="
 bash tools/tsan-tbb.sh
 build_and_test tsan
