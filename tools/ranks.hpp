@@ -55,7 +55,9 @@ class Ranks final : public ProcessGroup {
   private:
     std::size_t rank_ = 0;
     std::size_t size_ = 1;
-    bool joined_ = false;
+#ifdef PIPESIM_WITH_MPI
+    bool joined_ = false;  // this process called MPI_Init, so it calls MPI_Finalize
+#endif
 };
 
 }  // namespace pipesim::cli

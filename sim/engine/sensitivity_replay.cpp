@@ -15,8 +15,6 @@
 namespace pipesim {
 namespace {
 
-constexpr std::int32_t not_an_input = -1;
-
 // A worker's scratch and its exact integer sums.
 struct ReplayWorker {
     BlockSchedule block;
@@ -36,8 +34,8 @@ class SensitivityReplay {
           pass_(network),
           ledger_pass_(network),
           interest_(drivers_interest(network, settings)),
-          input_of_node_(network.nodes.size(), not_an_input),
-          subject_of_node_(network.nodes.size(), not_an_input) {
+          input_of_node_(network.nodes.size(), not_listed),
+          subject_of_node_(network.nodes.size(), not_listed) {
         for (NodeIndex n = 0; n < network.nodes.size(); ++n)
             if (network.nodes[n].kind == ActivityKind::work && pass_.duration_is_drawn(n)) {
                 input_of_node_[n] = static_cast<std::int32_t>(inputs_.size());
@@ -141,7 +139,7 @@ class SensitivityReplay {
                 if (targets)
                     ledger_pass_.record(node, sampling_, first, count, start, finish, hits,
                                         worker.block.draws, worker.ledger_block);
-                if (const std::int32_t i = input_of_node_[node]; i != not_an_input) {
+                if (const std::int32_t i = input_of_node_[node]; i != not_listed) {
                     const double* u =
                         pass_.duration_uniforms(node, sampling_, first, count, worker.block);
                     double* row = worker.inputs.data() + static_cast<std::size_t>(i) * lanes;
@@ -150,7 +148,7 @@ class SensitivityReplay {
                         durations.add(static_cast<std::size_t>(i), finish[lane] - start[lane]);
                     }
                 }
-                if (const std::int32_t k = subject_of_node_[node]; k != not_an_input)
+                if (const std::int32_t k = subject_of_node_[node]; k != not_listed)
                     rank_days(static_cast<std::size_t>(k), finish, count, worker);
             });
         if (targets) rank_days_reached(count, worker);

@@ -85,7 +85,7 @@ std::vector<double> factor_of(const Matrix& m) {
     return rows;
 }
 
-std::string number_text(double value) {
+std::string three_digits(double value) {
     char text[32];
     std::snprintf(text, sizeof text, "%.3g", value);
     return text;
@@ -152,15 +152,15 @@ class CorrelationCompiler {
                              what +
                                  " makes its correlation matrix invalid (not positive "
                                  "semi-definite, smallest eigenvalue " +
-                                 number_text(smallest_eigenvalue(m)) +
+                                 three_digits(smallest_eigenvalue(m)) +
                                  "): lower its rho, or run with --nearest-correlation to use "
                                  "the nearest valid matrix");
         const Matrix nearest = nearest_correlation(m);
         network_.warnings.push_back(
             what + " made its correlation matrix invalid; using the nearest valid matrix, " +
-            "which moves the correlations by " + number_text((nearest - m).norm()) +
+            "which moves the correlations by " + three_digits((nearest - m).norm()) +
             " (Frobenius norm; largest single change " +
-            number_text((nearest - m).cwiseAbs().maxCoeff()) + ")");
+            three_digits((nearest - m).cwiseAbs().maxCoeff()) + ")");
         return nearest;
     }
 

@@ -11,7 +11,7 @@
 namespace pipesim {
 namespace {
 
-std::string entity_of(const Override& override) {
+std::string entity_of_override(const Override& override) {
     return override.origin + " " + override.path;
 }
 
@@ -67,7 +67,7 @@ void apply_scale(const Override& override, Scenario& scenario, ProblemList& prob
                 // The loader checked the duration as written; stretched, it can leave the
                 // doubles (1e300 days times 1e10) and would reach the engine as NaN.
                 if (const auto problem = find_parameter_problem(activity.duration))
-                    problems.add(override.where, entity_of(override),
+                    problems.add(override.where, entity_of_override(override),
                                  "the duration of " + activity.id + " scaled by " +
                                      number_text(override.value) + " " + *problem);
             }
@@ -89,7 +89,7 @@ ProblemList unknown_paths(std::string_view text, const std::string& source,
     for (const Override& o : overrides)
         if (std::find(known.begin(), known.end(), o.path) == known.end())
             problems.add(
-                o.where, entity_of(o),
+                o.where, entity_of_override(o),
                 (is_scale_path(o.path) ? "no such scale in " : "no number at this path in ") +
                     source + closest_paths(o.path, known));
     return problems;
@@ -104,13 +104,13 @@ ScenarioReading read_with_overrides(std::string_view text, const std::string& so
     for (std::size_t i = 0; i < overrides.size(); ++i) {
         const Override& o = overrides[i];
         if (is_duplicate(overrides, i)) {
-            problems.add(o.where, entity_of(o), "the path is set more than once");
+            problems.add(o.where, entity_of_override(o), "the path is set more than once");
             continue;
         }
         if (is_scale_path(o.path)) {
             if (!(o.value > 0.0 && std::isfinite(o.value)))
                 problems.add(
-                    o.where, entity_of(o),
+                    o.where, entity_of_override(o),
                     "a scale must be a finite number above 0, not " + number_text(o.value));
             else
                 scale_overrides.push_back(&o);

@@ -4,29 +4,12 @@
 #include <cmath>
 #include <nlohmann/json.hpp>
 
+#include "report/json_numbers.hpp"
+
 namespace pipesim {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-// Rounded so the file reads well and diffs stay quiet; far below the Monte Carlo error.
-double rounded(double value, double scale) {
-    return std::round(value * scale) / scale;
-}
-double probability(double p) {
-    return rounded(p, 1e6);
-}
-double days(double d) {
-    return rounded(d, 1e3);
-}
-
-// The keys of reported_quantiles.
-constexpr std::array<const char*, 4> quantile_keys{"p10", "p50", "p80", "p90"};
-static_assert(quantile_keys.size() == reported_quantiles.size());
-
-Json date_or_null(const std::optional<Date>& date) {
-    return date ? Json(date->iso()) : Json();
-}
 
 Json histogram_json(const DateHistogram& histogram) {
     return {{"first", histogram.first.iso()},
@@ -35,31 +18,27 @@ Json histogram_json(const DateHistogram& histogram) {
             {"beyond", histogram.beyond}};
 }
 
-Json optional_number(const std::optional<double>& value) {
-    return value ? Json(probability(*value)) : Json();
-}
-
 Json drivers_json(const Drivers& drivers, std::size_t listed) {
     Json activities = Json::array();
     for (std::size_t i = 0; i < drivers.activities.size() && i < listed; ++i) {
         const ActivityDriver& a = drivers.activities[i];
         activities.push_back({{"activity", a.activity},
                               {"name", a.name},
-                              {"criticality", optional_number(a.criticality)},
-                              {"sensitivity", optional_number(a.sensitivity)},
-                              {"cruciality", optional_number(a.cruciality)},
-                              {"ssi", optional_number(a.sensitivity_index)}});
+                              {"criticality", json_probability_or_null(a.criticality)},
+                              {"sensitivity", json_probability_or_null(a.sensitivity)},
+                              {"cruciality", json_probability_or_null(a.cruciality)},
+                              {"ssi", json_probability_or_null(a.sensitivity_index)}});
     }
     Json risks = Json::array();
     for (std::size_t r = 0; r < drivers.risks.size() && r < listed; ++r) {
         const RiskImpact& impact = drivers.risks[r];
         const auto days = p80_days(impact);
         risks.push_back({{"risk", impact.risk},
-                         {"p_with", optional_number(impact.p_with)},
-                         {"p_without", optional_number(impact.p_without)},
-                         {"p_points", optional_number(p_points(impact))},
-                         {"p80_with", date_or_null(impact.p80_with)},
-                         {"p80_without", date_or_null(impact.p80_without)},
+                         {"p_with", json_probability_or_null(impact.p_with)},
+                         {"p_without", json_probability_or_null(impact.p_without)},
+                         {"p_points", json_probability_or_null(p_points(impact))},
+                         {"p80_with", json_date_or_null(impact.p80_with)},
+                         {"p80_without", json_date_or_null(impact.p80_without)},
                          {"p80_days", days ? Json(*days) : Json()}});
     }
     return {{"activities", activities}, {"risks", risks}};
@@ -72,20 +51,19 @@ Json finish_json(const FinishForecast& forecast, std::size_t listed) {
     item["project"] = forecast.project;
     item["category"] = forecast.category;
     if (forecast.kind == ActivityKind::milestone) {
-        item["target"] = date_or_null(forecast.target);
-        item["p_on_time"] = forecast.p_on_time ? Json(probability(*forecast.p_on_time)) : Json();
-        item["p_on_time_se"] =
-            forecast.p_on_time_se ? Json(probability(*forecast.p_on_time_se)) : Json();
+        item["target"] = json_date_or_null(forecast.target);
+        item["p_on_time"] = json_probability_or_null(forecast.p_on_time);
+        item["p_on_time_se"] = json_probability_or_null(forecast.p_on_time_se);
     }
     Json dates = Json::object();
     for (std::size_t q = 0; q < reported_quantiles.size(); ++q)
-        dates[quantile_keys[q]] = date_or_null(forecast.dates[q]);
+        dates[quantile_keys[q]] = json_date_or_null(forecast.dates[q]);
     item["dates"] = dates;
-    item["p_after_horizon"] = probability(forecast.p_after_horizon);
-    item["p_happens"] = probability(forecast.p_happens);
-    item["mean_days"] = days(forecast.mean_days);
-    item["sd_days"] = days(forecast.sd_days);
-    item["deterministic"] = date_or_null(forecast.deterministic);
+    item["p_after_horizon"] = json_probability(forecast.p_after_horizon);
+    item["p_happens"] = json_probability(forecast.p_happens);
+    item["mean_days"] = json_days(forecast.mean_days);
+    item["sd_days"] = json_days(forecast.sd_days);
+    item["deterministic"] = json_date_or_null(forecast.deterministic);
     if (forecast.merge_bias_days) item["merge_bias_days"] = *forecast.merge_bias_days;
     item["histogram"] = histogram_json(forecast.histogram);
     if (forecast.drivers) item["drivers"] = drivers_json(*forecast.drivers, listed);
@@ -94,7 +72,7 @@ Json finish_json(const FinishForecast& forecast, std::size_t listed) {
 
 // Money and counts: three decimals, like days.
 double amount(double a) {
-    return rounded(a, 1e3);
+    return json_rounded(a, 1e3);
 }
 
 Json value_json(const ValueForecast& value) {
@@ -121,15 +99,15 @@ Json target_json(const TargetForecast& target, const std::vector<Date>& dates, s
     item["measure"] = measure_name(target.measure);
     item["stage"] = target.stage.empty() ? Json() : Json(target.stage);
     item["threshold"] = amount(target.threshold);
-    item["share"] = target.share ? Json(probability(*target.share)) : Json();
+    item["share"] = json_probability_or_null(target.share);
     item["deadline"] = target.deadline.iso();
-    item["p_reached"] = probability(target.p_reached);
-    item["p_reached_se"] = probability(target.p_reached_se);
+    item["p_reached"] = json_probability(target.p_reached);
+    item["p_reached_se"] = json_probability(target.p_reached_se);
     Json reached = Json::object();
     for (std::size_t q = 0; q < reported_quantiles.size(); ++q)
-        reached[quantile_keys[q]] = date_or_null(target.dates[q]);
+        reached[quantile_keys[q]] = json_date_or_null(target.dates[q]);
     item["dates"] = reached;
-    item["p_not_in_horizon"] = probability(target.p_not_in_horizon);
+    item["p_not_in_horizon"] = json_probability(target.p_not_in_horizon);
     Json at_deadline = value_json(target.at_deadline);
     at_deadline["sd"] = amount(target.sd_at_deadline);
     at_deadline["expected_shortfall"] = amount(target.expected_shortfall);
@@ -172,10 +150,10 @@ Json mitigation_json(const MitigationComparison& comparison) {
     for (const auto& e : comparison.effects)
         effects.push_back({{"id", e.id},
                            {"kind", e.kind},
-                           {"p_before", probability(e.p_before)},
-                           {"p_after", probability(e.p_after)},
-                           {"p80_before", date_or_null(e.p80_before)},
-                           {"p80_after", date_or_null(e.p80_after)}});
+                           {"p_before", json_probability(e.p_before)},
+                           {"p_after", json_probability(e.p_after)},
+                           {"p80_before", json_date_or_null(e.p80_before)},
+                           {"p80_after", json_date_or_null(e.p80_after)}});
     return {{"applied", comparison.applied}, {"effects", effects}};
 }
 

@@ -5,11 +5,10 @@
 
 #include "core/input_file.hpp"
 #include "report/json_fields.hpp"
+#include "report/results_json.hpp"
 
 namespace pipesim {
 namespace {
-
-constexpr std::array<const char*, 4> quantile_keys{"p10", "p50", "p80", "p90"};
 
 QuantileDates quantile_dates(JsonFields& reader, const Json& item, const std::string& entity) {
     QuantileDates dates;

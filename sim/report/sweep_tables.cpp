@@ -5,23 +5,12 @@
 
 #include "core/text.hpp"
 #include "report/csv_tables.hpp"
+#include "report/json_numbers.hpp"
 
 namespace pipesim {
 namespace {
 
 using Json = nlohmann::ordered_json;
-
-double probability(double p) {
-    return std::round(p * 1e6) / 1e6;
-}
-
-Json optional_json(const std::optional<double>& value) {
-    return value ? Json(probability(*value)) : Json();
-}
-
-Json date_json(const std::optional<Date>& date) {
-    return date ? Json(date->iso()) : Json();
-}
 
 std::string cell(const std::optional<double>& value) {
     if (!value) return "";
@@ -43,13 +32,13 @@ std::string sweep_to_json(const SweepResults& sweep) {
             promises.push_back({{"id", p.id},
                                 {"name", p.name},
                                 {"kind", p.kind},
-                                {"p", probability(p.p)},
-                                {"p_se", probability(p.p_se)},
-                                {"p50", date_json(p.p50)},
-                                {"p80", date_json(p.p80)},
-                                {"difference", optional_json(p.difference)},
-                                {"difference_se", optional_json(p.difference_se)},
-                                {"independent_se", optional_json(p.independent_se)}});
+                                {"p", json_probability(p.p)},
+                                {"p_se", json_probability(p.p_se)},
+                                {"p50", json_date_or_null(p.p50)},
+                                {"p80", json_date_or_null(p.p80)},
+                                {"difference", json_probability_or_null(p.difference)},
+                                {"difference_se", json_probability_or_null(p.difference_se)},
+                                {"independent_se", json_probability_or_null(p.independent_se)}});
         points.push_back({{"label", point.label}, {"values", values}, {"promises", promises}});
     }
     Json root{{"scenario", sweep.scenario},

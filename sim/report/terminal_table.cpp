@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/text.hpp"
+#include "report/figures.hpp"
 
 namespace pipesim {
 namespace {
@@ -14,10 +15,6 @@ using Row = std::vector<std::string>;
 std::string percent(const std::optional<double>& p) {
     if (!p) return "-";
     return fixed_text(100.0 * *p, 1) + "%";
-}
-
-std::string date_text(const std::optional<Date>& date) {
-    return date ? date->iso() : "after horizon";
 }
 
 std::string padded(const std::string& text, std::size_t width, bool right) {
@@ -59,13 +56,13 @@ std::string aligned(const std::vector<Row>& rows, std::size_t right_aligned) {
 }
 
 // Whole numbers (counts, round amounts) without decimals; others to one decimal.
-std::string amount_text(double value) {
+std::string amount_cell(double value) {
     return fixed_text(value, value == std::round(value) ? 0 : 1);
 }
 
 Row row_of(const TargetForecast& t) {
-    return {t.name.empty() ? t.id : t.name, t.deadline.iso(),      amount_text(t.threshold),
-            percent(t.p_reached),           date_text(t.dates[1]), amount_text(t.at_deadline.mean)};
+    return {t.name.empty() ? t.id : t.name, t.deadline.iso(),      amount_cell(t.threshold),
+            percent(t.p_reached),           date_text(t.dates[1]), amount_cell(t.at_deadline.mean)};
 }
 
 }  // namespace

@@ -6,8 +6,6 @@
 namespace pipesim {
 namespace {
 
-constexpr std::int32_t not_an_input = -1;
-
 // One subject (a milestone or a target) and what is known of its drivers.
 struct Subject {
     std::size_t index;                        // among the sensitivity subjects
@@ -43,7 +41,7 @@ class DriverSummary {
     DriverSummary(const Network& network, const SensitivityTallies& sensitivity)
         : network_(network),
           sensitivity_(sensitivity),
-          input_of_node_(network.nodes.size(), not_an_input) {
+          input_of_node_(network.nodes.size(), not_listed) {
         for (std::size_t i = 0; i < sensitivity.inputs.size(); ++i)
             input_of_node_[sensitivity.inputs[i]] = static_cast<std::int32_t>(i);
     }
@@ -75,7 +73,7 @@ class DriverSummary {
     ActivityDriver driver(const Subject& subject, NodeIndex node, std::int32_t input) const {
         const NetworkNode& n = network_.nodes[node];
         ActivityDriver driver{n.id, n.name, std::nullopt, std::nullopt, std::nullopt, std::nullopt};
-        if (input != not_an_input)
+        if (input != not_listed)
             driver.sensitivity =
                 sensitivity_.ranks.correlation(subject.index, static_cast<std::size_t>(input));
         if (!subject.critical) return driver;
@@ -86,7 +84,7 @@ class DriverSummary {
         driver.criticality = criticality;
         // Adding zero turns the -0 of a never-critical activity into 0.
         if (driver.sensitivity) driver.cruciality = criticality * *driver.sensitivity + 0.0;
-        if (input != not_an_input && subject.sd_days > 0.0)
+        if (input != not_listed && subject.sd_days > 0.0)
             driver.sensitivity_index =
                 criticality *
                 sensitivity_.durations.standard_deviation(static_cast<std::size_t>(input)) /

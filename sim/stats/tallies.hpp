@@ -32,6 +32,9 @@ struct Tallies {
 // What a replay of the same iterations keeps for sensitivity: the rank correlation of each
 // drawn duration with each milestone of interest's date and each target's day reached, and
 // the spread of each of those activities' simulated durations.
+// In a map from nodes to sensitivity inputs or subjects: a node that is none of them.
+inline constexpr std::int32_t not_listed = -1;
+
 struct SensitivityTallies {
     std::vector<std::uint32_t> inputs;      // node index per input: its duration is drawn
     std::vector<std::uint32_t> milestones;  // node index per milestone subject

@@ -7,9 +7,9 @@
 namespace pipesim::svg {
 namespace {
 
-constexpr double chart_width = 620;
-constexpr double row_height = 22;
-constexpr double axis_room = 34;  // tick labels and the axis name
+constexpr double bar_chart_width = 620;
+constexpr double bar_row_height = 22;
+constexpr double bar_axis_room = 34;  // tick labels and the axis name
 
 LinearScale value_scale(const BarChart& chart, double from, double to) {
     double low = 0, high = 0;
@@ -47,29 +47,30 @@ std::string bar_chart(const BarChart& chart) {
     }
     const double height =
         legend_height(chart) +
-        static_cast<double>(std::max<std::size_t>(chart.rows.size(), 1)) * row_height + axis_room;
+        static_cast<double>(std::max<std::size_t>(chart.rows.size(), 1)) * bar_row_height +
+        bar_axis_room;
     const Plot plot{std::min(label_width, 260.0) + 16, legend_height(chart),
-                    chart_width - std::min(note_width, 220.0) - 12, height - axis_room};
-    Document svg(chart_width, height, chart.title, chart.description);
+                    bar_chart_width - std::min(note_width, 220.0) - 12, height - bar_axis_room};
+    Document svg(bar_chart_width, height, chart.title, chart.description);
     draw_legend(svg, chart, plot.left);
     const LinearScale values = value_scale(chart, plot.left, plot.right);
     draw_value_axis_below(svg, values, plot, 4);
     svg.text({(plot.left + plot.right) / 2, height - 4}, chart.axis, Anchor::middle, "tick");
 
     const double bar_height =
-        (row_height - 6) / static_cast<double>(std::max<std::size_t>(chart.series.size(), 1));
+        (bar_row_height - 6) / static_cast<double>(std::max<std::size_t>(chart.series.size(), 1));
     double top = plot.top;
     for (const auto& row : chart.rows) {
-        svg.text({plot.left - 6, top + row_height / 2 + label_font / 3}, row.label, Anchor::end,
+        svg.text({plot.left - 6, top + bar_row_height / 2 + label_font / 3}, row.label, Anchor::end,
                  "");
         for (std::size_t s = 0; s < row.values.size(); ++s)
             if (row.values[s])
                 svg.rect({values(0), top + 3 + static_cast<double>(s) * bar_height},
                          values(*row.values[s]) - values(0), bar_height,
                          "series-" + std::to_string(s));
-        svg.text({plot.right + 6, top + row_height / 2 + label_font / 3}, row.note, Anchor::start,
-                 "");
-        top += row_height;
+        svg.text({plot.right + 6, top + bar_row_height / 2 + label_font / 3}, row.note,
+                 Anchor::start, "");
+        top += bar_row_height;
     }
     svg.line({values(0), plot.top}, {values(0), plot.bottom}, "axis");
     return svg.str();

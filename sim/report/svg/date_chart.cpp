@@ -10,11 +10,11 @@
 namespace pipesim::svg {
 namespace {
 
-constexpr double chart_width = 520;
-constexpr double chart_height = 230;
+constexpr double date_chart_width = 520;
+constexpr double date_chart_height = 230;
 // Three rows of marker labels above the plot: target, P50, P80.
-constexpr double label_row = 13;
-constexpr Plot plot{46, 3 * label_row + 6, chart_width - 14, chart_height - 38};
+constexpr double date_label_row = 13;
+constexpr Plot date_plot{46, 3 * date_label_row + 6, date_chart_width - 14, date_chart_height - 38};
 
 // The days shown: every bin, the target and the marked quantiles, with a margin, and at
 // least four weeks.
@@ -31,7 +31,8 @@ DateScale date_scale(const DateChart& chart) {
     const std::int32_t margin = std::max(h.bin_days, (last - first) / 20);
     const std::int32_t short_by = std::max(0, 28 - (last - first + 2 * margin));
     return DateScale(first.plus_days(-margin - short_by / 2),
-                     last.plus_days(margin + short_by - short_by / 2), plot.left, plot.right);
+                     last.plus_days(margin + short_by - short_by / 2), date_plot.left,
+                     date_plot.right);
 }
 
 std::string description(const DateChart& chart, std::uint64_t total) {
@@ -53,9 +54,9 @@ std::string description(const DateChart& chart, std::uint64_t total) {
 void mark(Document& svg, const DateScale& scale, Date day, int row, const std::string& label,
           std::string_view style) {
     const double x = scale.end_of(day);
-    svg.line({x, plot.top - 2}, {x, plot.bottom}, style);
-    const bool left = x > plot.left + 0.7 * plot.width();
-    svg.text({left ? x - 3 : x + 3, label_row * (row + 1)}, label,
+    svg.line({x, date_plot.top - 2}, {x, date_plot.bottom}, style);
+    const bool left = x > date_plot.left + 0.7 * date_plot.width();
+    svg.text({left ? x - 3 : x + 3, date_label_row * (row + 1)}, label,
              left ? Anchor::end : Anchor::start, std::string(style) + "-label");
 }
 
@@ -65,8 +66,8 @@ void mark_quantile(Document& svg, const DateScale& scale, const std::optional<Da
     if (day)
         mark(svg, scale, *day, row, std::string(name) + ' ' + day->iso(), "marker");
     else
-        svg.text({plot.right, label_row * (row + 1)}, std::string(name) + " after horizon",
-                 Anchor::end, "marker-label");
+        svg.text({date_plot.right, date_label_row * (row + 1)},
+                 std::string(name) + " after horizon", Anchor::end, "marker-label");
 }
 
 }  // namespace
@@ -75,16 +76,16 @@ std::string date_chart(const DateChart& chart) {
     const DateHistogram& h = chart.histogram;
     const std::uint64_t total =
         std::accumulate(h.counts.begin(), h.counts.end(), std::uint64_t{0}) + h.beyond;
-    Document svg(chart_width, chart_height, chart.title, description(chart, total));
+    Document svg(date_chart_width, date_chart_height, chart.title, description(chart, total));
     const DateScale scale = date_scale(chart);
-    const LinearScale share(0, 100, plot.bottom, plot.top);
-    draw_date_axis(svg, scale, plot, 80);
-    draw_value_axis(svg, share, plot, 4, "%");
+    const LinearScale share(0, 100, date_plot.bottom, date_plot.top);
+    draw_date_axis(svg, scale, date_plot, 80);
+    draw_value_axis(svg, share, date_plot, 4, "%");
 
     const std::uint64_t tallest =
         h.counts.empty() ? 0 : *std::max_element(h.counts.begin(), h.counts.end());
     if (total == 0 || tallest == 0) {
-        svg.text({(plot.left + plot.right) / 2, (plot.top + plot.bottom) / 2},
+        svg.text({(date_plot.left + date_plot.right) / 2, (date_plot.top + date_plot.bottom) / 2},
                  "not within the horizon in any iteration", Anchor::middle, "note");
     } else {
         // The tallest bar to most of the height, clear of the curve's 100% line.
@@ -94,24 +95,24 @@ std::string date_chart(const DateChart& chart) {
             const Date from = h.first.plus_days(static_cast<std::int32_t>(b) * h.bin_days);
             const Date to = from.plus_days(h.bin_days - 1);
             const double height = static_cast<double>(h.counts[b]) / static_cast<double>(tallest) *
-                                  0.85 * plot.height();
+                                  0.85 * date_plot.height();
             const double fraction = static_cast<double>(h.counts[b]) / static_cast<double>(total);
             if (h.counts[b] > 0)
-                svg.rect({scale.start_of(from), plot.bottom - height},
+                svg.rect({scale.start_of(from), date_plot.bottom - height},
                          scale.end_of(to) - scale.start_of(from), height, "bin",
                          from.iso() + " to " + to.iso() + ": " + percent_text(fraction));
             done += h.counts[b];
             cumulative.push_back({scale.end_of(to), share(100.0 * static_cast<double>(done) /
                                                           static_cast<double>(total))});
         }
-        cumulative.push_back({plot.right, cumulative.back().y});
+        cumulative.push_back({date_plot.right, cumulative.back().y});
         svg.polyline(cumulative, "cumulative");
     }
     if (chart.target) mark(svg, scale, *chart.target, 0, "target " + chart.target->iso(), "target");
     mark_quantile(svg, scale, chart.p50, 1, "P50");
     mark_quantile(svg, scale, chart.p80, 2, "P80");
     if (h.beyond > 0)
-        svg.text({plot.right, chart_height - 6},
+        svg.text({date_plot.right, date_chart_height - 6},
                  "after the horizon or never: " +
                      percent_text(static_cast<double>(h.beyond) / static_cast<double>(total)),
                  Anchor::end, "note");

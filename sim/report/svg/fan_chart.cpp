@@ -8,9 +8,9 @@
 namespace pipesim::svg {
 namespace {
 
-constexpr double chart_width = 520;
-constexpr double chart_height = 230;
-constexpr Plot plot{62, 30, chart_width - 14, chart_height - 30};
+constexpr double fan_chart_width = 520;
+constexpr double fan_chart_height = 230;
+constexpr Plot fan_plot{62, 30, fan_chart_width - 14, fan_chart_height - 30};
 
 std::string description(const FanChart& chart) {
     std::string text = "Cumulative total in " + chart.unit +
@@ -29,9 +29,9 @@ std::string description(const FanChart& chart) {
 }  // namespace
 
 std::string fan_chart(const FanChart& chart) {
-    Document svg(chart_width, chart_height, chart.title, description(chart));
+    Document svg(fan_chart_width, fan_chart_height, chart.title, description(chart));
     if (chart.months.empty()) {
-        svg.text({chart_width / 2, chart_height / 2}, "no figures", Anchor::middle, "note");
+        svg.text({fan_chart_width / 2, fan_chart_height / 2}, "no figures", Anchor::middle, "note");
         return svg.str();
     }
     double low = 0, high = chart.threshold.value_or(0);
@@ -39,15 +39,15 @@ std::string fan_chart(const FanChart& chart) {
         low = std::min(low, month.value.p10);
         high = std::max(high, month.value.p90);
     }
-    const LinearScale values = LinearScale::nice(low, high, plot.bottom, plot.top, 5);
+    const LinearScale values = LinearScale::nice(low, high, fan_plot.bottom, fan_plot.top, 5);
     // From the first day of the first month: each figure stands at the end of its date.
     const Date first = first_of_month(chart.months.front().date);
     const DateScale scale(
         std::min(first, chart.deadline.value_or(first)),
         std::max(chart.months.back().date, chart.deadline.value_or(chart.months.back().date)),
-        plot.left, plot.right);
-    draw_date_axis(svg, scale, plot, 80);
-    draw_value_axis(svg, values, plot, 5);
+        fan_plot.left, fan_plot.right);
+    draw_date_axis(svg, scale, fan_plot, 80);
+    draw_value_axis(svg, values, fan_plot, 5);
     svg.text({4, 12}, chart.unit, Anchor::start, "tick");
 
     std::vector<Point> band, median;
@@ -62,15 +62,15 @@ std::string fan_chart(const FanChart& chart) {
 
     if (chart.threshold) {
         const double y = values(*chart.threshold);
-        svg.line({plot.left, y}, {plot.right, y}, "target");
-        svg.text({plot.left + 4, y - 4}, "target " + amount_text(*chart.threshold), Anchor::start,
-                 "target-label");
+        svg.line({fan_plot.left, y}, {fan_plot.right, y}, "target");
+        svg.text({fan_plot.left + 4, y - 4}, "target " + amount_text(*chart.threshold),
+                 Anchor::start, "target-label");
     }
     if (chart.deadline) {
         const double x = scale.end_of(*chart.deadline);
-        svg.line({x, plot.top - 4}, {x, plot.bottom}, "target");
-        const bool left = x > plot.left + 0.7 * plot.width();
-        svg.text({left ? x - 3 : x + 3, plot.top - 6}, "deadline " + chart.deadline->iso(),
+        svg.line({x, fan_plot.top - 4}, {x, fan_plot.bottom}, "target");
+        const bool left = x > fan_plot.left + 0.7 * fan_plot.width();
+        svg.text({left ? x - 3 : x + 3, fan_plot.top - 6}, "deadline " + chart.deadline->iso(),
                  left ? Anchor::end : Anchor::start, "target-label");
     }
     return svg.str();

@@ -8,10 +8,10 @@
 namespace pipesim::svg {
 namespace {
 
-constexpr double chart_width = 620;
-constexpr double row_height = 30;
-constexpr double bar_room = 300;  // the widest bar
-constexpr double gap = 10;
+constexpr double funnel_chart_width = 620;
+constexpr double stage_height = 30;
+constexpr double widest_stage_bar = 300;
+constexpr double funnel_gap = 10;
 
 std::string stage_text(const ValueForecast& reached) {
     return amount_text(reached.mean) + " expected (P10 " + amount_text(reached.p10) + ", P90 " +
@@ -32,19 +32,19 @@ std::string funnel_chart(const FunnelChart& chart) {
         description += ' ' + stage.name + ' ' + stage_text(stage.reached) + ';';
     description.back() = '.';
 
-    const double height = static_cast<double>(chart.stages.size()) * row_height + 2 * gap;
-    Document svg(chart_width, height, chart.title, description);
-    const double centre = name_width + 2 * gap + bar_room / 2;
-    double top = gap;
+    const double height = static_cast<double>(chart.stages.size()) * stage_height + 2 * funnel_gap;
+    Document svg(funnel_chart_width, height, chart.title, description);
+    const double centre = name_width + 2 * funnel_gap + widest_stage_bar / 2;
+    double top = funnel_gap;
     for (const auto& stage : chart.stages) {
-        const double width = widest > 0 ? stage.reached.mean / widest * bar_room : 0;
-        const double middle = top + row_height / 2;
-        svg.text({name_width + gap, middle + label_font / 3}, stage.name, Anchor::end, "");
-        svg.rect({centre - width / 2, top + 3}, width, row_height - 6, "stage",
+        const double width = widest > 0 ? stage.reached.mean / widest * widest_stage_bar : 0;
+        const double middle = top + stage_height / 2;
+        svg.text({name_width + funnel_gap, middle + label_font / 3}, stage.name, Anchor::end, "");
+        svg.rect({centre - width / 2, top + 3}, width, stage_height - 6, "stage",
                  stage.name + ": " + stage_text(stage.reached));
-        svg.text({centre + bar_room / 2 + gap, middle + label_font / 3}, stage_text(stage.reached),
-                 Anchor::start, "");
-        top += row_height;
+        svg.text({centre + widest_stage_bar / 2 + funnel_gap, middle + label_font / 3},
+                 stage_text(stage.reached), Anchor::start, "");
+        top += stage_height;
     }
     return svg.str();
 }

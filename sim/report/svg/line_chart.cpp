@@ -8,11 +8,11 @@
 namespace pipesim::svg {
 namespace {
 
-constexpr double chart_width = 620;
-constexpr double plot_height = 220;
-constexpr double key_row = 18;
-constexpr Plot plot{52, 12, chart_width - 36, 12 + plot_height};
-constexpr double axis_room = 38;  // tick labels and the axis name
+constexpr double line_chart_width = 620;
+constexpr double line_plot_height = 220;
+constexpr double line_key_row = 18;
+constexpr Plot line_plot{52, 12, line_chart_width - 36, 12 + line_plot_height};
+constexpr double line_axis_room = 38;  // tick labels and the axis name
 
 std::string trace(std::size_t series) {
     return "trace-" + std::to_string(series);
@@ -27,14 +27,14 @@ LinearScale x_scale(const LineChart& chart) {
             high = first ? point.x : std::max(high, point.x);
             first = false;
         }
-    return LinearScale(low, high, plot.left, plot.right);
+    return LinearScale(low, high, line_plot.left, line_plot.right);
 }
 
 // Where each line's number goes: at its last point, pushed apart so no two overlap.
 std::vector<double> label_heights(const LineChart& chart, const LinearScale& y) {
     std::vector<double> heights;
     for (const auto& series : chart.series)
-        heights.push_back(series.points.empty() ? plot.bottom : y(series.points.back().y));
+        heights.push_back(series.points.empty() ? line_plot.bottom : y(series.points.back().y));
     std::vector<std::size_t> order(heights.size());
     std::iota(order.begin(), order.end(), std::size_t{0});
     std::stable_sort(order.begin(), order.end(),
@@ -65,9 +65,9 @@ void draw_series(Document& svg, const LineSeries& series, std::size_t index, con
 
 void draw_key(Document& svg, const LineChart& chart, double top) {
     for (std::size_t s = 0; s < chart.series.size(); ++s) {
-        const double y = top + static_cast<double>(s) * key_row;
-        svg.rect({plot.left, y + 3}, 18, 4, trace(s));
-        svg.text({plot.left + 24, y + 9}, std::to_string(s + 1) + "  " + chart.series[s].name,
+        const double y = top + static_cast<double>(s) * line_key_row;
+        svg.rect({line_plot.left, y + 3}, 18, 4, trace(s));
+        svg.text({line_plot.left + 24, y + 9}, std::to_string(s + 1) + "  " + chart.series[s].name,
                  Anchor::start, "");
     }
 }
@@ -75,16 +75,16 @@ void draw_key(Document& svg, const LineChart& chart, double top) {
 }  // namespace
 
 std::string line_chart(const LineChart& chart) {
-    const double key_top = plot.bottom + axis_room;
-    const double height = key_top + static_cast<double>(chart.series.size()) * key_row + 4;
-    Document svg(chart_width, height, chart.title, chart.description);
+    const double key_top = line_plot.bottom + line_axis_room;
+    const double height = key_top + static_cast<double>(chart.series.size()) * line_key_row + 4;
+    Document svg(line_chart_width, height, chart.title, chart.description);
     const LinearScale x = x_scale(chart);
-    const LinearScale y(chart.y_low, chart.y_high, plot.bottom, plot.top);
-    draw_value_axis(svg, y, plot, 5, chart.y_suffix);
-    draw_value_axis_below(svg, x, plot, 6);
-    svg.line({plot.left, plot.bottom}, {plot.right, plot.bottom}, "axis");
-    svg.text({(plot.left + plot.right) / 2, plot.bottom + axis_room - 6}, chart.x_axis,
-             Anchor::middle, "tick");
+    const LinearScale y(chart.y_low, chart.y_high, line_plot.bottom, line_plot.top);
+    draw_value_axis(svg, y, line_plot, 5, chart.y_suffix);
+    draw_value_axis_below(svg, x, line_plot, 6);
+    svg.line({line_plot.left, line_plot.bottom}, {line_plot.right, line_plot.bottom}, "axis");
+    svg.text({(line_plot.left + line_plot.right) / 2, line_plot.bottom + line_axis_room - 6},
+             chart.x_axis, Anchor::middle, "tick");
     for (std::size_t s = 0; s < chart.series.size(); ++s)
         draw_series(svg, chart.series[s], s, x, y);
     const std::vector<double> heights = label_heights(chart, y);
