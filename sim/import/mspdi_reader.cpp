@@ -56,25 +56,23 @@ class MspdiReader {
         return false;
     }
 
-    double number(const XmlElement& element) const {
-        double value = 0;
+    // The element's whole text as a Value: from_chars refuses anything else, a value out
+    // of Value's range included.
+    template <typename Value>
+    Value parsed(const XmlElement& element, const char* kind) const {
+        Value value{};
         const std::string& text = element.text;
         const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
         if (text.empty() || error != std::errc{} || end != text.data() + text.size())
-            refuse(element, "'" + text + "' is not a number");
+            refuse(element, "'" + text + "' is not " + kind);
         return value;
     }
 
+    double number(const XmlElement& element) const { return parsed<double>(element, "a number"); }
+
     // MSPDI's enumerations (day types, constraint types) are whole numbers; reading one
     // as a double and casting would overflow on a value such as 1e60.
-    int code(const XmlElement& element) const {
-        int value = 0;
-        const std::string& text = element.text;
-        const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-        if (text.empty() || error != std::errc{} || end != text.data() + text.size())
-            refuse(element, "'" + text + "' is not a whole number");
-        return value;
-    }
+    int code(const XmlElement& element) const { return parsed<int>(element, "a whole number"); }
 
     // "2024-01-15T08:00:00": the day.
     std::optional<Date> date_in(const XmlElement& parent, std::string_view name) const {
